@@ -1,0 +1,177 @@
+#pragma once
+/// The rule model: a plan, the indicators it speaks of, and its targets as typed rules.
+///
+/// A `plan` is what a rule file (targets/*.toml, see docs/rule-files.md) loads into. Every
+/// threshold is an `any_quantity` whose kind was checked against its indicator at load time,
+/// so a rule with a wrong unit never reaches evaluation.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "plancheck/error.hpp"
+#include "plancheck/quantity.hpp"
+#include "plancheck/unit.hpp"
+
+namespace plancheck {
+
+/// How a target is judged (docs/methods.md gives each formula).
+enum class target_kind : std::uint8_t {
+    at_most,                ///< value ≤ threshold (or < when strict)
+    at_least,               ///< value ≥ threshold (or > when strict)
+    change_vs_base,         ///< (value − base) / base compared with a percentage
+    increment_at_most,      ///< value − base compared with an amount
+    annual_growth_at_most,  ///< compound annual growth from the base year compared with a %
+    no_growth,              ///< value ≤ base
+    cumulative_at_least,    ///< sum of yearly values after the base year compared with an amount
+    deadline,               ///< a condition that holds from a year on, every year after
+};
+
+/// The stable name of a kind ("at_most", …).
+[[nodiscard]] std::string_view to_string(target_kind kind);
+/// The kind named `name`, if any.
+[[nodiscard]] std::optional<target_kind> parse_target_kind(std::string_view name);
+
+/// The comparison a target's wording implies: 以内/不超过 ≤, 低于/以下 <, 达到/不低于 ≥, 超过 >.
+enum class comparison : std::uint8_t { less_equal, less, greater_equal, greater };
+
+/// "<=", "<", ">=", ">".
+[[nodiscard]] std::string_view to_string(comparison c);
+/// The comparison spelled `text`, if any (also ≤ and ≥).
+[[nodiscard]] std::optional<comparison> parse_comparison(std::string_view text);
+/// True for ≤ and <: a cap rather than a floor.
+[[nodiscard]] constexpr bool is_upper_bound(comparison c) {
+    return c == comparison::less_equal || c == comparison::less;
+}
+/// lhs (c) rhs.
+[[nodiscard]] constexpr bool holds(double lhs, comparison c, double rhs) {
+    switch (c) {
+        case comparison::less_equal: return lhs <= rhs;
+        case comparison::less: return lhs < rhs;
+        case comparison::greater_equal: return lhs >= rhs;
+        case comparison::greater: return lhs > rhs;
+    }
+    return false;
+}
+
+/// The expected path from base to target in interim years.
+enum class progress_path : std::uint8_t {
+    linear,    ///< by year k of n, k/n of the change (the time progress Chinese assessments use)
+    compound,  ///< geometric: the same rate of change every year
+};
+[[nodiscard]] std::string_view to_string(progress_path p);
+
+/// A value the plan itself states (or implies) for an indicator, e.g. 2015 COD 83.56万吨.
+struct plan_value {
+    int year = 0;
+    any_quantity value = any_quantity::from_canonical(quantity_kind::share, 0);
+    bool derived = false;  ///< computed from the plan's numbers rather than stated
+    std::string section;
+    std::string source;  ///< the plan's sentence, verbatim
+    std::string note;
+    origin where;  ///< in the rule file
+};
+
+/// A statistic the plan speaks of.
+struct indicator {
+    std::string id;                     ///< e.g. "emissions.cod"
+    localized_text name;                ///< the plan's own Chinese name, and English
+    unit declared_unit = unit::canonical(quantity_kind::share);  ///< fixes the kind; display unit
+    std::vector<std::string> aliases;   ///< other names a CSV may use (the Chinese name included)
+    std::vector<std::pair<std::string, unit>> unit_aliases;  ///< plan spellings such as 克/千瓦时
+    std::vector<plan_value> bases;      ///< values the plan states, by year
+    std::string note;
+    origin where;
+
+    [[nodiscard]] quantity_kind kind() const { return declared_unit.kind(); }
+    /// The plan's stated value for `year`, if any.
+    [[nodiscard]] const plan_value* base_for(int year) const;
+    /// The unit for a spelling, honouring unit_aliases; E-UNIT or E-UNIT-DIMENSION otherwise.
+    [[nodiscard]] result<unit> resolve_unit(std::string_view spelling) const;
+};
+
+/// A target of the plan as a typed rule.
+struct target {
+    std::string id;                    ///< stable, e.g. "cod-cap"
+    localized_text name;               ///< short title
+    std::size_t indicator_index = 0;   ///< into plan::indicators
+    target_kind kind = target_kind::at_most;
+    comparison cmp = comparison::less_equal;
+    std::optional<any_quantity> threshold;  ///< absent for no_growth
+    unit threshold_unit = unit::canonical(quantity_kind::share);  ///< as written, for display
+    bool approximate = false;          ///< 左右: met within the tolerance
+    std::optional<int> base_year;      ///< for relative kinds and the interim path
+    int year = 0;                      ///< target year, or the deadline year
+    bool binding = false;              ///< 约束性 (true) or 预期性 (false)
+    std::string region;                ///< canonical region name
+    std::string section;               ///< "第二章 第三节 主要目标"
+    std::string source;                ///< the plan's sentence, verbatim
+    std::vector<int> checklist;        ///< rows of the plan's checklist it encodes
+    std::string note;
+    std::optional<progress_path> path; ///< overrides the run's default path
+    origin where;                      ///< in the rule file
+
+    /// The chapter: the first word of the section ("第二章").
+    [[nodiscard]] std::string_view chapter() const;
+};
+
+/// A row of the plan deliberately not encoded as a rule, with the reason.
+struct unevaluable_target {
+    std::string id;
+    std::string section;
+    std::string source;
+    localized_text reason;
+    std::vector<int> checklist;
+    origin where;
+};
+
+/// Metadata of a plan.
+struct plan_info {
+    std::string id;                  ///< e.g. "nmg-13fyp-energy"
+    localized_text title;
+    std::string document;            ///< 内政发〔2018〕12号
+    localized_text issuer;
+    std::string date;                ///< ISO date of issue
+    localized_text region;           ///< the plan's own region
+    std::vector<std::string> region_aliases;
+    std::vector<localized_text> subregions;  ///< leagues and cities (盟市)
+    int base_year = 0;
+    int target_year = 0;
+    std::string source_url;
+};
+
+/// A loaded rule set.
+class plan {
+public:
+    plan_info info;
+    std::vector<indicator> indicators;
+    std::vector<target> targets;
+    std::vector<unevaluable_target> unevaluable;
+    std::string file;     ///< the rule file's name as loaded ("<shipped>/…" for built-ins)
+    std::string sha256;   ///< of the rule file's bytes
+
+    /// The indicator with this id or alias (exact after trimming), or nullptr.
+    [[nodiscard]] const indicator* find_indicator(std::string_view name) const;
+    /// Index of that indicator, if any.
+    [[nodiscard]] std::optional<std::size_t> indicator_index(std::string_view name) const;
+    /// The target with this id, or nullptr.
+    [[nodiscard]] const target* find_target(std::string_view id) const;
+    /// The plan's region name for a region spelling ("内蒙古", "全区" → "内蒙古自治区"), or
+    /// the spelling itself (trimmed) when it is not the plan's region.
+    [[nodiscard]] std::string canonical_region(std::string_view name) const;
+    /// Every name an indicator can be given by (ids and aliases), for suggestions.
+    [[nodiscard]] std::vector<std::string> indicator_names() const;
+    const indicator& indicator_of(const target& t) const { return indicators[t.indicator_index]; }
+
+    /// Builds the lookup tables; the loader calls it once the vectors are filled.
+    void index();
+
+private:
+    std::unordered_map<std::string, std::size_t> indicator_by_name_;
+    std::unordered_map<std::string, std::size_t> target_by_id_;
+};
+
+}  // namespace plancheck

@@ -1,0 +1,285 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "plancheck/csv.hpp"
+#include "plancheck/text.hpp"
+
+namespace plancheck::csv {
+
+namespace {
+
+constexpr std::string_view bom = "\xEF\xBB\xBF";
+
+// Bytes that end an unquoted field's fast scan.
+std::array<bool, 256> special_bytes(char delimiter) {
+    std::array<bool, 256> t{};
+    t[static_cast<unsigned char>(delimiter)] = true;
+    t[static_cast<unsigned char>('"')] = true;
+    t[static_cast<unsigned char>('\r')] = true;
+    t[static_cast<unsigned char>('\n')] = true;
+    return t;
+}
+
+std::uint32_t column_between(const char* line_begin, const char* at) {
+    return static_cast<std::uint32_t>(
+               text::count_code_points(std::string_view(line_begin, static_cast<std::size_t>(at - line_begin)))) +
+           1;
+}
+
+}  // namespace
+
+std::uint32_t record::column_of(std::size_t i) const {
+    return column_between(fields_[i].line_begin, fields_[i].raw_begin);
+}
+
+origin record::origin_of(std::size_t i) const {
+    return origin{file_ ? *file_ : std::string(), fields_[i].line, column_of(i)};
+}
+
+origin record::where() const { return origin{file_ ? *file_ : std::string(), line_, 0}; }
+
+reader::reader(std::unique_ptr<byte_source> source, std::string name, options opts)
+    : source_(std::move(source)), name_(std::move(name)), opts_(opts) {
+    buffer_.resize(std::max<std::size_t>(opts_.chunk_bytes, 64));
+}
+
+error reader::error_at(error_code code, const char* at, std::uint32_t line, const char* line_begin,
+                       std::string en, std::string zh) const {
+    return make_error(code, std::move(en), std::move(zh), origin{name_, line, column_between(line_begin, at)});
+}
+
+result<bool> reader::fill() {
+    if (begin_ > 0) {
+        std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+        end_ -= begin_;
+        begin_ = 0;
+    }
+    if (buffer_.size() - end_ < opts_.chunk_bytes / 2) {
+        // The pending record fills the buffer: grow, but never past the record limit.
+        if (buffer_.size() >= opts_.max_record_bytes + opts_.chunk_bytes) {
+            return make_error(error_code::csv_field_size,
+                              fmt::format("record longer than {} bytes (the limit)", opts_.max_record_bytes),
+                              fmt::format("记录超过 {} 字节的上限", opts_.max_record_bytes),
+                              origin{name_, line_, 1});
+        }
+        buffer_.resize(buffer_.size() * 2);
+    }
+    auto got = source_->read(buffer_.data() + end_, buffer_.size() - end_);
+    if (!got) {
+        auto err = std::move(got).error();
+        if (err.where.file.empty()) err.where = origin{name_, line_, 0};
+        return err;
+    }
+    if (*got == 0) eof_ = true;
+    end_ += *got;
+    bytes_read_ += *got;
+    return true;
+}
+
+result<bool> reader::next(record& out) {
+    out.file_ = &name_;
+    if (failed_) return false;
+    if (!started_) {
+        started_ = true;
+        while (!eof_ && end_ < bom.size()) {
+            auto filled = fill();
+            if (!filled) {
+                failed_ = true;
+                return std::move(filled).error();
+            }
+        }
+        if (std::string_view(buffer_.data(), end_).starts_with(bom)) {
+            begin_ = bom.size();
+            had_bom_ = true;
+        }
+    }
+    while (true) {
+        auto parsed = parse(out);
+        if (!parsed) {
+            failed_ = true;
+            return std::move(parsed).error();
+        }
+        switch (*parsed) {
+            case outcome::record: ++records_; return true;
+            case outcome::blank: ++blank_lines_; continue;
+            case outcome::end: return false;
+            case outcome::need_more: {
+                auto filled = fill();
+                if (!filled) {
+                    failed_ = true;
+                    return std::move(filled).error();
+                }
+                continue;
+            }
+        }
+    }
+}
+
+result<reader::outcome> reader::parse(record& out) {
+    static const std::array<bool, 256> comma_special = special_bytes(',');
+    const std::array<bool, 256> other_special =
+        opts_.delimiter == ',' ? std::array<bool, 256>{} : special_bytes(opts_.delimiter);
+    const std::array<bool, 256>& special = opts_.delimiter == ',' ? comma_special : other_special;
+    const char delimiter = opts_.delimiter;
+
+    const char* const start = buffer_.data() + begin_;
+    const char* const end = buffer_.data() + end_;
+    if (start == end) return eof_ ? outcome::end : outcome::need_more;
+
+    // An empty line carries no record.
+    if (*start == '\n' || *start == '\r') {
+        if (*start == '\r' && start + 1 == end && !eof_) return outcome::need_more;
+        begin_ += (*start == '\r' && start + 1 < end && start[1] == '\n') ? 2 : 1;
+        ++line_;
+        return outcome::blank;
+    }
+
+    out.fields_.clear();
+    out.unescaped_.clear();
+    std::size_t escaped_bytes = 0;
+    std::uint32_t line = line_;
+    const char* line_begin = start;
+    const char* p = start;
+    const char* content_end = nullptr;  // where the record's last field ends
+    const char* next_record = nullptr;   // first byte after the record's line break
+    std::uint32_t next_line = 0;
+
+    while (true) {
+        record::field f{{}, p, line_begin, line, false};
+        const char* after = nullptr;  // the byte after the field: delimiter, line break or end
+        if (p < end && *p == '"') {
+            f.quoted = true;
+            const char* q = p + 1;
+            bool escapes = false;
+            while (true) {
+                const auto* quote = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
+                const char* scan_to = quote ? quote : end;
+                for (const char* nl = q; (nl = static_cast<const char*>(std::memchr(nl, '\n', static_cast<std::size_t>(scan_to - nl))));) {
+                    ++line;
+                    line_begin = ++nl;
+                }
+                if (static_cast<std::size_t>(scan_to - p) > opts_.max_field_bytes + 2)
+                    return error_at(error_code::csv_field_size, f.raw_begin, f.line, f.line_begin,
+                                    fmt::format("field longer than {} bytes (the limit)", opts_.max_field_bytes),
+                                    fmt::format("字段超过 {} 字节的上限", opts_.max_field_bytes));
+                if (quote == nullptr) {
+                    if (!eof_) return outcome::need_more;
+                    return error_at(error_code::csv_quote, f.raw_begin, f.line, f.line_begin,
+                                    "unterminated quoted field: the closing quote is missing",
+                                    "引号字段没有结束：缺少右引号");
+                }
+                if (quote + 1 == end && !eof_) return outcome::need_more;  // "" or closing?
+                if (quote + 1 < end && quote[1] == '"') {
+                    escapes = true;
+                    q = quote + 2;
+                    continue;
+                }
+                f.text = std::string_view(p + 1, static_cast<std::size_t>(quote - p - 1));
+                after = quote + 1;
+                break;
+            }
+            if (escapes) escaped_bytes += f.text.size();
+            if (after < end && *after != delimiter && *after != '\n' && *after != '\r')
+                return error_at(error_code::csv_quote, after, line, line_begin,
+                                "unexpected character after a closing quote (a quote inside a quoted field "
+                                "is written as \"\")",
+                                "右引号后出现多余字符（引号字段内的引号应写作 \"\"）");
+            out.fields_.push_back(f);
+        } else {
+            const auto* u = reinterpret_cast<const unsigned char*>(p);
+            const auto* const uend = reinterpret_cast<const unsigned char*>(end);
+            while (u < uend && !special[*u]) ++u;
+            const char* q = reinterpret_cast<const char*>(u);
+            if (static_cast<std::size_t>(q - p) > opts_.max_field_bytes)
+                return error_at(error_code::csv_field_size, p, line, line_begin,
+                                fmt::format("field longer than {} bytes (the limit)", opts_.max_field_bytes),
+                                fmt::format("字段超过 {} 字节的上限", opts_.max_field_bytes));
+            if (q == end && !eof_) return outcome::need_more;
+            if (q < end && *q == '"')
+                return error_at(error_code::csv_quote, q, line, line_begin,
+                                "quote inside an unquoted field (quote the whole field and write the quote as \"\")",
+                                "未加引号的字段中出现引号（应给整个字段加引号，并把其中的引号写作 \"\"）");
+            f.text = std::string_view(p, static_cast<std::size_t>(q - p));
+            out.fields_.push_back(f);
+            after = q;
+        }
+
+        if (after == end) {  // end of input ends the record
+            content_end = end;
+            next_record = end;
+            next_line = line;
+            break;
+        }
+        if (*after == delimiter) {
+            p = after + 1;
+            continue;
+        }
+        content_end = after;
+        if (*after == '\r') {
+            if (after + 1 == end && !eof_) return outcome::need_more;
+            next_record = (after + 1 < end && after[1] == '\n') ? after + 2 : after + 1;
+        } else {
+            next_record = after + 1;
+        }
+        next_line = line + 1;
+        break;
+    }
+
+    // Validate the record's bytes once it is complete.
+    if (const auto bad = text::find_invalid_utf8(std::string_view(start, static_cast<std::size_t>(content_end - start)))) {
+        const char* at = start + *bad;
+        std::uint32_t bad_line = line_;
+        const char* bad_line_begin = start;
+        for (const char* c = start; c < at; ++c)
+            if (*c == '\n') {
+                ++bad_line;
+                bad_line_begin = c + 1;
+            }
+        return error_at(error_code::encoding, at, bad_line, bad_line_begin,
+                        fmt::format("invalid UTF-8 byte 0x{:02X} (if the file was saved by Excel on a Chinese "
+                                    "Windows, try --encoding gb18030)",
+                                    static_cast<unsigned char>(*at)),
+                        fmt::format("无效的 UTF-8 字节 0x{:02X}（若文件由中文 Windows 上的 Excel 保存，可尝试 "
+                                    "--encoding gb18030）",
+                                    static_cast<unsigned char>(*at)));
+    }
+
+    // Unescape "" in quoted fields; storage is reserved first so views stay valid.
+    if (escaped_bytes > 0) {
+        out.unescaped_.reserve(escaped_bytes);
+        for (auto& f : out.fields_) {
+            if (!f.quoted || f.text.find("\"\"") == std::string_view::npos) continue;
+            const std::size_t offset = out.unescaped_.size();
+            for (std::size_t i = 0; i < f.text.size(); ++i) {
+                out.unescaped_.push_back(f.text[i]);
+                if (f.text[i] == '"') ++i;  // skip the second quote of the pair
+            }
+            f.text = std::string_view(out.unescaped_.data() + offset, out.unescaped_.size() - offset);
+        }
+    }
+
+    if (opts_.require_uniform_width) {
+        if (expected_width_ == 0) {
+            expected_width_ = out.fields_.size();
+        } else if (out.fields_.size() != expected_width_) {
+            const bool too_many = out.fields_.size() > expected_width_;
+            const record::field& at = too_many ? out.fields_[expected_width_] : out.fields_.back();
+            const char* pos = too_many ? at.raw_begin : content_end;
+            const std::uint32_t pos_line = too_many ? at.line : line;
+            const char* pos_line_begin = too_many ? at.line_begin : line_begin;
+            return error_at(error_code::csv_ragged, pos, pos_line, pos_line_begin,
+                            fmt::format("row has {} fields, the header has {}", out.fields_.size(), expected_width_),
+                            fmt::format("该行有 {} 个字段，表头有 {} 个", out.fields_.size(), expected_width_));
+        }
+    }
+
+    out.line_ = line_;
+    begin_ = static_cast<std::size_t>(next_record - buffer_.data());
+    line_ = next_line;
+    return outcome::record;
+}
+
+}  // namespace plancheck::csv

@@ -1,0 +1,277 @@
+#include "plancheck/unit.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "plancheck/text.hpp"
+#include "units/unit_table.hpp"
+
+namespace plancheck {
+
+namespace {
+
+struct canonical_text {
+    std::string_view zh;
+    std::string_view en;
+};
+
+// Display spellings of each kind's canonical unit; every one of them parses (a test checks).
+constexpr std::array<canonical_text, units::quantity_kind_count> canonical_texts{{
+    {"吨标准煤", "tce"},
+    {"吨", "t"},
+    {"元", "CNY"},
+    {"千瓦时", "kWh"},
+    {"千瓦", "kW"},
+    {"平方米", "m²"},
+    {"米", "m"},
+    {"立方米/日", "m3/d"},
+    {"吨/日", "t/d"},
+    {"%", "%"},
+    {"个百分点", "pp"},
+    {"个", "item"},
+    {"人", "person"},
+    {"天", "d"},
+    {"点", "pt"},
+    {"吨公里", "t*km"},
+    {"人公里", "person*km"},
+    {"吨标准煤/万元", "tce/10k CNY"},
+    {"克标准煤/千瓦时", "gce/kWh"},
+    {"吨标准煤/吨", "tce/t"},
+    {"千克标准煤/人", "kgce/person"},
+    {"千克标准煤/平方米", "kgce/m2"},
+    {"千克标准煤/百吨公里", "kgce/100 t*km"},
+    {"千克标准煤/百人公里", "kgce/100 person*km"},
+}};
+
+// Quotient spellings worth showing in `plancheck units` and offering as suggestions.
+const std::vector<std::pair<quantity_kind, std::string_view>>& quotient_example_list() {
+    using K = quantity_kind;
+    static const std::vector<std::pair<K, std::string_view>> list{
+        {K::energy_intensity, "吨标准煤/万元"}, {K::energy_intensity, "tce/10k CNY"},
+        {K::energy_intensity, "千克标准煤/万元"},
+        {K::coal_per_energy, "克标准煤/千瓦时"}, {K::coal_per_energy, "gce/kWh"},
+        {K::coal_per_energy, "kgce/MWh"},
+        {K::coal_per_mass, "吨标准煤/吨"}, {K::coal_per_mass, "千克标准煤/吨"},
+        {K::coal_per_mass, "tce/t"}, {K::coal_per_mass, "kgce/t"},
+        {K::coal_per_person, "千克标准煤/人"}, {K::coal_per_person, "吨标准煤/人"},
+        {K::coal_per_person, "kgce/person"},
+        {K::coal_per_area, "千克标准煤/平方米"}, {K::coal_per_area, "kgce/m2"},
+        {K::coal_per_tonne_km, "千克标准煤/百吨公里"}, {K::coal_per_tonne_km, "kgce/100 t*km"},
+        {K::coal_per_person_km, "千克标准煤/百人公里"}, {K::coal_per_person_km, "千克标准煤/千人公里"},
+        {K::coal_per_person_km, "kgce/100 person*km"},
+        {K::mass_flow, "吨/日"}, {K::mass_flow, "万吨/日"}, {K::mass_flow, "吨/小时"},
+        {K::mass_flow, "蒸吨/小时"}, {K::mass_flow, "t/d"}, {K::mass_flow, "t/h"},
+    };
+    return list;
+}
+
+struct lookup_tables {
+    std::unordered_map<std::string, std::size_t> atomic;  // normalized spelling → table index
+    std::vector<std::string> suggestions;                  // every spelling a user may be shown
+};
+
+const lookup_tables& tables() {
+    static const lookup_tables t = [] {
+        lookup_tables built;
+        const auto& atoms = detail::atomic_spellings();
+        for (std::size_t i = 0; i < atoms.size(); ++i) {
+            built.atomic.emplace(normalize_unit_spelling(atoms[i].spelling), i);
+            built.suggestions.emplace_back(atoms[i].spelling);
+        }
+        for (const auto& [kind, spelling] : quotient_example_list()) built.suggestions.emplace_back(spelling);
+        return built;
+    }();
+    return t;
+}
+
+const unit_spelling* find_atomic(std::string_view normalized) {
+    const auto& map = tables().atomic;
+    const auto it = map.find(std::string(normalized));
+    return it == map.end() ? nullptr : &detail::atomic_spellings()[it->second];
+}
+
+error unknown_unit(std::string_view spelling) {
+    const auto near = text::nearest(spelling, tables().suggestions);
+    if (near)
+        return make_error(error_code::unit_unknown,
+                          fmt::format("unknown unit \"{}\" (did you mean {}?)", spelling, *near),
+                          fmt::format("无法识别的单位“{}”（是否应为 {}？）", spelling, *near));
+    return make_error(error_code::unit_unknown,
+                      fmt::format("unknown unit \"{}\" (`plancheck units` lists the accepted spellings)", spelling),
+                      fmt::format("无法识别的单位“{}”（`plancheck units` 列出可用的写法）", spelling));
+}
+
+// Appends the ASCII replacement of a code point that has one, else the code point itself.
+void append_folded(std::string& out, char32_t cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {  // full-width ASCII forms: ％ ／ ｋ ０ …
+        cp -= 0xFEE0;
+    }
+    switch (cp) {
+        case 0x3000: return;  // ideographic space
+        case 0x33A1: out += "m2"; return;  // ㎡
+        case 0x33A5: out += "m3"; return;  // ㎥
+        case 0x338F: out += "kg"; return;  // ㎏
+        case 0x339E: out += "km"; return;  // ㎞
+        case 0x33BE: out += "kw"; return;  // ㎾
+        case 0x33BF: out += "mw"; return;  // ㎿
+        case 0x00B2: out += '2'; return;   // ²
+        case 0x00B3: out += '3'; return;   // ³
+        case 0x00B7: case 0x22C5: case 0x00D7: out += '*'; return;  // · ⋅ ×
+        case 0x2215: case 0x2044: out += '/'; return;               // ∕ ⁄
+        default: break;
+    }
+    if (cp < 0x80) {
+        const char c = static_cast<char>(cp);
+        if (c == ' ' || c == '\t') return;
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        return;
+    }
+    text::append_utf8(out, cp);
+}
+
+}  // namespace
+
+std::string normalize_unit_spelling(std::string_view spelling) {
+    std::string out;
+    out.reserve(spelling.size());
+    for (const char32_t cp : text::decode(spelling)) append_folded(out, cp);
+    return out;
+}
+
+result<unit> parse_unit(std::string_view spelling) {
+    const std::string_view given = text::trim(spelling);
+    if (given.empty())
+        return make_error(error_code::unit_unknown, "empty unit", "单位为空");
+    if (text::find_invalid_utf8(given))
+        return make_error(error_code::encoding, "unit is not valid UTF-8", "单位不是有效的 UTF-8 文本");
+    const std::string key = normalize_unit_spelling(given);
+    if (const unit_spelling* atom = find_atomic(key))
+        return unit(std::string(given), atom->kind, atom->to_canonical);
+
+    const auto slash = key.find('/');
+    if (slash == std::string::npos || key.find('/', slash + 1) != std::string::npos)
+        return unknown_unit(given);
+    const unit_spelling* num = find_atomic(std::string_view(key).substr(0, slash));
+    const unit_spelling* den = find_atomic(std::string_view(key).substr(slash + 1));
+    if (num == nullptr || den == nullptr) return unknown_unit(given);
+    for (const auto& entry : detail::quotient_table()) {
+        if (entry.rule.numerator == num->kind && entry.rule.denominator == den->kind)
+            return unit(std::string(given), entry.rule.result,
+                        num->to_canonical / den->to_canonical * entry.factor);
+    }
+    // Both halves are known but their quotient is no kind plancheck has (克/千瓦时: mass per
+    // energy). Suggest the same scale in a numerator kind that makes sense (克标准煤/千瓦时).
+    auto err = unknown_unit(given);
+    for (const auto& entry : detail::quotient_table()) {
+        if (entry.rule.denominator != den->kind) continue;
+        const unit numerator(std::string(num->spelling), num->kind, num->to_canonical);
+        const std::string better =
+            suggest_spelling(numerator, entry.rule.numerator) + "/" + std::string(given.substr(given.find('/') + 1));
+        err = make_error(error_code::unit_unknown,
+                         fmt::format("unknown unit \"{}\" (did you mean {}?)", given, better),
+                         fmt::format("无法识别的单位“{}”（是否应为 {}？）", given, better));
+        break;
+    }
+    err.message.en += fmt::format("; {} per {} is not a kind of quantity plancheck knows",
+                                  kind_name(num->kind).en, kind_name(den->kind).en);
+    err.message.zh += fmt::format("；{}除以{}不是 plancheck 认识的量", kind_name(num->kind).zh,
+                                  kind_name(den->kind).zh);
+    return err;
+}
+
+unit unit::canonical(quantity_kind kind) {
+    return unit(std::string(canonical_texts[static_cast<std::size_t>(kind)].zh), kind, 1.0);
+}
+
+double unit::value_of(const any_quantity& q) const {
+    PLANCHECK_ENFORCE(q.kind() == kind_);
+    return q.canonical_value() / to_canonical_;
+}
+
+bool unit::same_as(const unit& other) const {
+    return kind_ == other.kind_ &&
+           std::abs(to_canonical_ - other.to_canonical_) <=
+               1e-12 * std::max(std::abs(to_canonical_), std::abs(other.to_canonical_));
+}
+
+std::span<const unit_spelling> unit_spellings() { return detail::atomic_spellings(); }
+
+std::span<const std::string_view> quotient_examples(quantity_kind kind) {
+    static const auto by_kind = [] {
+        std::array<std::vector<std::string_view>, units::quantity_kind_count> grouped;
+        for (const auto& [k, spelling] : quotient_example_list())
+            grouped[static_cast<std::size_t>(k)].push_back(spelling);
+        return grouped;
+    }();
+    return by_kind[static_cast<std::size_t>(kind)];
+}
+
+std::span<const quotient_rule> quotient_rules() {
+    static const std::vector<quotient_rule> rules = [] {
+        std::vector<quotient_rule> out;
+        for (const auto& e : detail::quotient_table()) out.push_back(e.rule);
+        return out;
+    }();
+    return rules;
+}
+
+std::string_view canonical_spelling(quantity_kind kind, language lang) {
+    const auto& t = canonical_texts[static_cast<std::size_t>(kind)];
+    return lang == language::zh ? t.zh : t.en;
+}
+
+std::string suggest_spelling(const unit& given, quantity_kind wanted) {
+    // Prefer a spelling of the wanted kind with the same scale (万吨 → 万吨标准煤) that shares
+    // the longest prefix with what was written; else the wanted kind's canonical spelling.
+    const std::u32string written = text::decode(given.spelling());
+    const double scale = given.quantity(1.0).canonical_value();
+    std::string best(canonical_spelling(wanted, language::zh));
+    std::size_t best_prefix = 0;
+    for (const auto& s : detail::atomic_spellings()) {
+        if (s.kind != wanted) continue;
+        if (std::abs(s.to_canonical - scale) > 1e-9 * std::max(std::abs(scale), 1e-300)) continue;
+        const std::u32string candidate = text::decode(s.spelling);
+        std::size_t prefix = 0;
+        while (prefix < written.size() && prefix < candidate.size() && written[prefix] == candidate[prefix])
+            ++prefix;
+        if (prefix > best_prefix) {
+            best_prefix = prefix;
+            best = std::string(s.spelling);
+        }
+    }
+    return best;
+}
+
+error dimension_mismatch(std::string_view value_text, const unit& from, const unit& to, origin where) {
+    const std::string lhs = value_text.empty() ? from.spelling() : fmt::format("{} {}", value_text, from.spelling());
+    return make_error(error_code::unit_dimension,
+                      fmt::format("cannot convert {} ({}) to {} ({})", lhs, kind_name(from.kind()).en,
+                                  to.spelling(), kind_name(to.kind()).en),
+                      fmt::format("无法把 {}（{}）换算为 {}（{}）", lhs, kind_name(from.kind()).zh,
+                                  to.spelling(), kind_name(to.kind()).zh),
+                      std::move(where));
+}
+
+result<any_quantity> convert(double value, const unit& from, const unit& to) {
+    if (from.kind() != to.kind()) return dimension_mismatch(format_number(value), from, to);
+    return from.quantity(value);
+}
+
+units::quantity_of<quantity_kind::energy> energy_of_coal(units::quantity_of<quantity_kind::coal> coal) {
+    return units::quantity_of<quantity_kind::energy>(coal * units::calorific_value_of_standard_coal);
+}
+
+units::quantity_of<quantity_kind::coal> coal_of_energy(units::quantity_of<quantity_kind::energy> energy) {
+    return units::quantity_of<quantity_kind::coal>(energy / units::calorific_value_of_standard_coal);
+}
+
+std::string format_number(double value, int significant) {
+    if (value == 0) return "0";  // also folds -0
+    std::string s = fmt::format("{:.{}g}", value, significant);
+    return s;
+}
+
+}  // namespace plancheck

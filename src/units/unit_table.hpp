@@ -1,0 +1,22 @@
+#pragma once
+// Private: the tables behind `parse_unit` and `plancheck units`.
+
+#include <vector>
+
+#include "plancheck/unit.hpp"
+
+namespace plancheck::detail {
+
+/// A quotient rule with its Boost.Units factor from canonical numerator ÷ canonical
+/// denominator to the canonical unit of the result.
+struct quotient_entry {
+    quotient_rule rule;
+    double factor;
+};
+
+/// Every single-word spelling.
+const std::vector<unit_spelling>& atomic_spellings();
+/// Every quotient of kinds that has a kind of its own.
+const std::vector<quotient_entry>& quotient_table();
+
+}  // namespace plancheck::detail
