@@ -37,7 +37,4 @@ inline constexpr std::string_view default_plan_id = "nmg-13fyp-energy";
 /// Loads a shipped rule set; E-PLAN when there is none with that id.
 [[nodiscard]] result<plan> load_shipped_plan(std::string_view id);
 
-/// SHA-256 of bytes, as lowercase hex (rule files and inputs are identified by it in reports).
-[[nodiscard]] std::string sha256_hex(std::string_view bytes);
-
 }  // namespace plancheck

@@ -1,13 +1,14 @@
 // SHA-256 (FIPS 180-4), for the audit trail: reports identify rule files and inputs by it.
 // Small enough to keep here rather than pull a crypto library into a statistics tool.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
 
-#include "plancheck/rule_loader.hpp"
+#include "plancheck/sha256.hpp"
 
 namespace plancheck {
 
@@ -25,7 +26,10 @@ constexpr std::array<std::uint32_t, 64> round_constants{
 
 constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
-void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
+}  // namespace
+
+void sha256::compress(const unsigned char* block) {
+    std::array<std::uint32_t, 8>& h = state_;
     std::array<std::uint32_t, 64> w{};
     for (int i = 0; i < 16; ++i)
         w[i] = (std::uint32_t{block[4 * i]} << 24) | (std::uint32_t{block[4 * i + 1]} << 16) |
@@ -55,30 +59,46 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
-}  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
-    std::array<std::uint32_t, 8> h{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+void sha256::update(std::string_view bytes) {
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-    std::size_t full = bytes.size() / 64;
-    for (std::size_t i = 0; i < full; ++i) compress(h, data + 64 * i);
+    std::size_t n = bytes.size();
+    total_ += n;
+    if (pending_size_ > 0) {
+        const std::size_t take = std::min(n, 64 - pending_size_);
+        std::memcpy(pending_.data() + pending_size_, data, take);
+        pending_size_ += take;
+        data += take;
+        n -= take;
+        if (pending_size_ < 64) return;
+        compress(pending_.data());
+        pending_size_ = 0;
+    }
+    for (; n >= 64; n -= 64, data += 64) compress(data);
+    std::memcpy(pending_.data(), data, n);
+    pending_size_ = n;
+}
 
+std::string sha256::hex_digest() {
     std::array<unsigned char, 128> tail{};
-    const std::size_t rest = bytes.size() - 64 * full;
-    std::memcpy(tail.data(), data + 64 * full, rest);
-    tail[rest] = 0x80;
-    const std::size_t tail_blocks = rest + 9 <= 64 ? 1 : 2;
-    const std::uint64_t bits = static_cast<std::uint64_t>(bytes.size()) * 8;
-    for (int i = 0; i < 8; ++i) tail[tail_blocks * 64 - 1 - static_cast<std::size_t>(i)] = static_cast<unsigned char>(bits >> (8 * i));
-    for (std::size_t i = 0; i < tail_blocks; ++i) compress(h, tail.data() + 64 * i);
-
+    std::memcpy(tail.data(), pending_.data(), pending_size_);
+    tail[pending_size_] = 0x80;
+    const std::size_t blocks = pending_size_ + 9 <= 64 ? 1 : 2;
+    const std::uint64_t bits = total_ * 8;
+    for (std::size_t i = 0; i < 8; ++i) tail[blocks * 64 - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+    for (std::size_t i = 0; i < blocks; ++i) compress(tail.data() + 64 * i);
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;
     out.reserve(64);
-    for (const std::uint32_t word : h)
+    for (const std::uint32_t word : state_)
         for (int shift = 28; shift >= 0; shift -= 4) out += hex[(word >> shift) & 0xF];
     return out;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+    sha256 h;
+    h.update(bytes);
+    return h.hex_digest();
 }
 
 }  // namespace plancheck

@@ -13,6 +13,7 @@
 
 #include "plancheck/number.hpp"
 #include "plancheck/rule_loader.hpp"
+#include "plancheck/sha256.hpp"
 #include "plancheck/text.hpp"
 #include "rules/embedded_plans.hpp"
 

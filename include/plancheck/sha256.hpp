@@ -1,0 +1,31 @@
+#pragma once
+/// SHA-256, for the audit trail: reports identify rule files and inputs by it.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace plancheck {
+
+/// Incremental SHA-256 (FIPS 180-4).
+class sha256 {
+public:
+    /// Adds bytes.
+    void update(std::string_view bytes);
+    /// The digest of everything added, as 64 lowercase hex digits. Ends the computation.
+    [[nodiscard]] std::string hex_digest();
+
+private:
+    void compress(const unsigned char* block);
+    std::array<std::uint32_t, 8> state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                        0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    std::array<unsigned char, 64> pending_{};
+    std::size_t pending_size_ = 0;
+    std::uint64_t total_ = 0;
+};
+
+/// SHA-256 of bytes, as lowercase hex.
+[[nodiscard]] std::string sha256_hex(std::string_view bytes);
+
+}  // namespace plancheck
