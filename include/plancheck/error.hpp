@@ -49,7 +49,7 @@ enum class error_code : std::uint16_t {
     indicator_unknown,     ///< E-INDICATOR: an indicator name no loaded plan declares
     duplicate_conflict,    ///< E-DUPLICATE: two different values for one region/indicator/year
     duplicate_identical,   ///< W-DUPLICATE: the same value given twice (a warning)
-    row_ignored,           ///< W-IGNORED: a row that carries nothing to evaluate (a warning)
+    row_ignored,           ///< N-IGNORED: a row that carries nothing to evaluate (a note)
     rule_syntax,           ///< E-RULE-SYNTAX: the rule file is not valid TOML
     rule_field,            ///< E-RULE-FIELD: a required field missing or of the wrong type
     rule_unit,             ///< E-RULE-UNIT: an unknown unit in a rule file

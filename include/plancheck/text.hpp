@@ -36,6 +36,9 @@ void append_utf8(std::string& out, char32_t cp);
 [[nodiscard]] std::string pad_right(std::string_view utf8, std::size_t width);
 [[nodiscard]] std::string pad_left(std::string_view utf8, std::size_t width);
 
+/// `utf8` cut to at most `width` cells, ending in … when it was cut.
+[[nodiscard]] std::string truncate_to_width(std::string_view utf8, std::size_t width);
+
 /// Levenshtein distance between two strings, counted in code points.
 [[nodiscard]] std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
 

@@ -42,6 +42,7 @@ struct command {
 /// Each subcommand's file provides one of these.
 command add_units_command(CLI::App& root);
 command add_convert_command(CLI::App& root);
+command add_check_command(CLI::App& root);
 
 /// Writes text to stdout; on a closed pipe (`| head`) exits quietly with the given code.
 void write_stdout(std::string_view text, int exit_code_if_closed = exit_ok);

@@ -25,7 +25,7 @@ std::string_view to_string(error_code code) {
         case error_code::indicator_unknown: return "E-INDICATOR";
         case error_code::duplicate_conflict: return "E-DUPLICATE";
         case error_code::duplicate_identical: return "W-DUPLICATE";
-        case error_code::row_ignored: return "W-IGNORED";
+        case error_code::row_ignored: return "N-IGNORED";
         case error_code::rule_syntax: return "E-RULE-SYNTAX";
         case error_code::rule_field: return "E-RULE-FIELD";
         case error_code::rule_unit: return "E-RULE-UNIT";
@@ -62,11 +62,12 @@ std::string error::format(language lang) const {
 }
 
 error make_error(error_code code, std::string en, std::string zh, origin where) {
-    const bool is_warning = code == error_code::duplicate_identical ||
-                            code == error_code::row_ignored || code == error_code::audit ||
+    const bool is_warning = code == error_code::duplicate_identical || code == error_code::audit ||
                             code == error_code::plausibility;
-    return error{code, {std::move(en), std::move(zh)}, std::move(where),
-                 is_warning ? severity::warning : severity::error};
+    const severity level = code == error_code::row_ignored ? severity::note
+                           : is_warning                    ? severity::warning
+                                                           : severity::error;
+    return error{code, {std::move(en), std::move(zh)}, std::move(where), level};
 }
 
 }  // namespace plancheck

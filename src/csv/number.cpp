@@ -35,6 +35,29 @@ std::string fold_full_width(std::string_view s) {
     return out;
 }
 
+// True when `s` is a decimal whose integer part is grouped by threes with commas (1,234 or
+// -12,345,678.5). Only then is the comma a thousands separator that can be dropped; "1,5" or
+// "1.5,3" are not offered as 15 or 1.53, which would misread a decimal comma.
+bool grouped_by_thousands(std::string_view s) {
+    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+    const std::size_t dot = s.find('.');
+    const std::string_view integer = s.substr(0, dot);
+    if (dot != std::string_view::npos) {
+        for (const char c : s.substr(dot + 1))
+            if (!is_digit(c)) return false;
+    }
+    const std::size_t first = integer.find(',');
+    if (first == 0 || first > 3 || first == std::string_view::npos) return false;
+    for (std::size_t i = 0; i < first; ++i)
+        if (!is_digit(integer[i])) return false;
+    for (std::size_t i = first; i < integer.size(); i += 4) {
+        if (integer[i] != ',' || i + 4 > integer.size()) return false;
+        if (!is_digit(integer[i + 1]) || !is_digit(integer[i + 2]) || !is_digit(integer[i + 3])) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 result<decimal> parse_decimal(std::string_view raw) {
@@ -50,8 +73,12 @@ result<decimal> parse_decimal(std::string_view raw) {
         out.percent_sign = true;
         s = text::trim(s.substr(0, s.size() - 1));
     }
-    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-    if (s.empty()) return not_a_number(raw);
+    if (!s.empty() && s.front() == '+') {
+        s.remove_prefix(1);
+        // from_chars would read the sign that follows: "+-5" is not -5.
+        if (!s.empty() && (s.front() == '-' || s.front() == '+')) return not_a_number(text::trim(raw));
+    }
+    if (s.empty()) return not_a_number(text::trim(raw));
 
     const char* first = s.data();
     const char* last = s.data() + s.size();
@@ -69,10 +96,7 @@ result<decimal> parse_decimal(std::string_view raw) {
         return out;
     }
     if (ec == std::errc() && ptr < last && *ptr == ',') {
-        bool digits_and_commas = true;
-        for (const char* c = ptr; c < last; ++c)
-            if (!((*c >= '0' && *c <= '9') || *c == ',' || *c == '.')) digits_and_commas = false;
-        if (digits_and_commas) {
+        if (grouped_by_thousands(s)) {
             std::string plain;
             for (const char c : s)
                 if (c != ',') plain += c;
@@ -82,6 +106,10 @@ result<decimal> parse_decimal(std::string_view raw) {
                                           text::trim(raw), plain),
                               fmt::format("“{}”含千位分隔符，请写作 {}（逗号不会被当作小数点）", text::trim(raw), plain));
         }
+        return make_error(error_code::number,
+                          fmt::format("\"{}\" is not a number (a comma is never read as a decimal point)",
+                                      text::trim(raw)),
+                          fmt::format("“{}”不是数字（逗号不会被当作小数点）", text::trim(raw)));
     }
     return not_a_number(text::trim(raw));
 }
@@ -92,7 +120,9 @@ result<int> parse_year(std::string_view raw) {
     const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
     const bool four_digits = s.size() == 4 && ec == std::errc() && ptr == s.data() + s.size();
     if (four_digits && year >= 1900 && year <= 2199) return year;
-    if (ec == std::errc() && ptr != s.data() + s.size() && ptr - s.data() == 4) {
+    // The hint only for four digits that are a valid year ("2020年"), not for "-202年" or "1800年".
+    if (ec == std::errc() && ptr != s.data() + s.size() && ptr - s.data() == 4 && s.front() != '-' &&
+        year >= 1900 && year <= 2199) {
         const std::string_view rest = s.substr(4);
         return make_error(error_code::year,
                           fmt::format("year \"{}\" has \"{}\" after the digits; write {}", s, rest, s.substr(0, 4)),

@@ -23,6 +23,19 @@ std::array<bool, 256> special_bytes(char delimiter) {
     return t;
 }
 
+// True when the byte at c ends a line: LF, or a CR not followed by LF (a CRLF ends at its LF).
+// Lines inside quoted fields are counted by the same rule as record ends, so a file written
+// with lone CRs gets the same line numbers as one written with LF or CRLF.
+bool ends_line(const char* c, const char* end) {
+    return *c == '\n' || (*c == '\r' && (c + 1 == end || c[1] != '\n'));
+}
+
+// E-CSV-FIELD-SIZE for a record over the limit, pointing at the record's first line.
+error record_too_long(std::size_t limit, const std::string& name, std::uint32_t line) {
+    return make_error(error_code::csv_field_size, fmt::format("record longer than {} bytes (the limit)", limit),
+                      fmt::format("记录超过 {} 字节的上限", limit), origin{name, line, 1});
+}
+
 std::uint32_t column_between(const char* line_begin, const char* at) {
     return static_cast<std::uint32_t>(
                text::count_code_points(std::string_view(line_begin, static_cast<std::size_t>(at - line_begin)))) +
@@ -57,16 +70,13 @@ result<bool> reader::fill() {
         end_ -= begin_;
         begin_ = 0;
     }
-    if (buffer_.size() - end_ < opts_.chunk_bytes / 2) {
-        // The pending record fills the buffer: grow, but never past the record limit.
-        if (buffer_.size() >= opts_.max_record_bytes + opts_.chunk_bytes) {
-            return make_error(error_code::csv_field_size,
-                              fmt::format("record longer than {} bytes (the limit)", opts_.max_record_bytes),
-                              fmt::format("记录超过 {} 字节的上限", opts_.max_record_bytes),
-                              origin{name_, line_, 1});
-        }
-        buffer_.resize(buffer_.size() * 2);
-    }
+    // What is pending is the start of one record (fill is only called when parse needs more), so
+    // the record limit bounds the buffer; one byte more than the limit may be a CR waiting for
+    // its LF.
+    if (end_ > opts_.max_record_bytes + 1) return record_too_long(opts_.max_record_bytes, name_, line_);
+    // The pending record fills the buffer: grow when less than half a chunk is free, and always
+    // when nothing is, since a read of zero bytes would be taken for the end of input.
+    if (buffer_.size() - end_ < std::max<std::size_t>(opts_.chunk_bytes / 2, 1)) buffer_.resize(buffer_.size() * 2);
     auto got = source_->read(buffer_.data() + end_, buffer_.size() - end_);
     if (!got) {
         auto err = std::move(got).error();
@@ -157,11 +167,15 @@ result<reader::outcome> reader::parse(record& out) {
             while (true) {
                 const auto* quote = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
                 const char* scan_to = quote ? quote : end;
-                for (const char* nl = q; (nl = static_cast<const char*>(std::memchr(nl, '\n', static_cast<std::size_t>(scan_to - nl))));) {
-                    ++line;
-                    line_begin = ++nl;
+                for (const char* c = q; c < scan_to; ++c) {
+                    if (ends_line(c, end)) {
+                        ++line;
+                        line_begin = c + 1;
+                    }
                 }
-                if (static_cast<std::size_t>(scan_to - p) > opts_.max_field_bytes + 2)
+                // The field's bytes between its quotes (escapes counted as written), so a quoted
+                // field has the same limit as an unquoted one.
+                if (static_cast<std::size_t>(scan_to - (p + 1)) > opts_.max_field_bytes)
                     return error_at(error_code::csv_field_size, f.raw_begin, f.line, f.line_begin,
                                     fmt::format("field longer than {} bytes (the limit)", opts_.max_field_bytes),
                                     fmt::format("字段超过 {} 字节的上限", opts_.max_field_bytes));
@@ -228,13 +242,17 @@ result<reader::outcome> reader::parse(record& out) {
         break;
     }
 
+    // The record limit holds for every record, not only for one that outgrew the buffer.
+    if (static_cast<std::size_t>(content_end - start) > opts_.max_record_bytes)
+        return record_too_long(opts_.max_record_bytes, name_, line_);
+
     // Validate the record's bytes once it is complete.
     if (const auto bad = text::find_invalid_utf8(std::string_view(start, static_cast<std::size_t>(content_end - start)))) {
         const char* at = start + *bad;
         std::uint32_t bad_line = line_;
         const char* bad_line_begin = start;
         for (const char* c = start; c < at; ++c)
-            if (*c == '\n') {
+            if (ends_line(c, end)) {
                 ++bad_line;
                 bad_line_begin = c + 1;
             }

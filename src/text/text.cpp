@@ -42,9 +42,17 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes, bool allow_
         const int len = sequence_length(lead);
         if (len == 0) return i;
         if (i + static_cast<std::size_t>(len) > n) {
-            // Incomplete at the end: fine only if what is there could still become valid.
+            // Incomplete at the end: fine only if what is there could still become valid. The
+            // second byte already decides overlong forms, surrogates and code points above
+            // U+10FFFF (E0 80, ED A0, F0 80, F4 90 can never be completed into valid UTF-8).
             for (std::size_t k = i + 1; k < n; ++k)
                 if ((p[k] & 0xC0) != 0x80) return i;
+            if (i + 1 < n) {
+                const unsigned char second = p[i + 1];
+                if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second >= 0xA0) ||
+                    (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second >= 0x90))
+                    return i;
+            }
             if (allow_truncated_tail) return std::nullopt;
             return i;
         }
@@ -160,6 +168,19 @@ std::string pad_left(std::string_view utf8, std::size_t width) {
     if (w < width) out.append(width - w, ' ');
     out.append(utf8);
     return out;
+}
+
+std::string truncate_to_width(std::string_view utf8, std::size_t width) {
+    if (display_width(utf8) <= width) return std::string(utf8);
+    std::string out;
+    std::size_t used = 0;
+    for (const char32_t cp : decode(utf8)) {
+        const auto w = static_cast<std::size_t>(code_point_width(cp));
+        if (used + w + 1 > width) break;
+        append_utf8(out, cp);
+        used += w;
+    }
+    return out + "…";
 }
 
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {

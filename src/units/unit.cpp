@@ -70,18 +70,36 @@ const std::vector<std::pair<quantity_kind, std::string_view>>& quotient_example_
 
 struct lookup_tables {
     std::unordered_map<std::string, std::size_t> atomic;  // normalized spelling → table index
-    std::vector<std::string> suggestions;                  // every spelling a user may be shown
+    std::vector<std::string> suggestions;                  // normalized spellings a typo is matched against
+    std::unordered_map<std::string, std::string> shown;    // normalized spelling → the spelling suggested
 };
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
 
 const lookup_tables& tables() {
     static const lookup_tables t = [] {
         lookup_tables built;
         const auto& atoms = detail::atomic_spellings();
+        // Typos are matched in normalized form, as spellings are parsed ("KWHH" is near "kWh").
+        const auto add_suggestion = [&built](std::string_view matched, std::string_view shown) {
+            std::string key = normalize_unit_spelling(matched);
+            if (built.shown.emplace(key, shown).second) built.suggestions.push_back(std::move(key));
+        };
         for (std::size_t i = 0; i < atoms.size(); ++i) {
             built.atomic.emplace(normalize_unit_spelling(atoms[i].spelling), i);
-            built.suggestions.emplace_back(atoms[i].spelling);
+            // A typo nearest to an abbreviation (万吨标煤) is answered with the first, standard
+            // spelling of the same unit in the same script (万吨标准煤), as the docs promise.
+            for (std::size_t j = 0; j <= i; ++j) {
+                if (atoms[j].kind == atoms[i].kind && atoms[j].to_canonical == atoms[i].to_canonical &&
+                    is_ascii(atoms[j].spelling) == is_ascii(atoms[i].spelling)) {
+                    add_suggestion(atoms[i].spelling, atoms[j].spelling);
+                    break;
+                }
+            }
         }
-        for (const auto& [kind, spelling] : quotient_example_list()) built.suggestions.emplace_back(spelling);
+        for (const auto& [kind, spelling] : quotient_example_list()) add_suggestion(spelling, spelling);
         return built;
     }();
     return t;
@@ -94,7 +112,8 @@ const unit_spelling* find_atomic(std::string_view normalized) {
 }
 
 error unknown_unit(std::string_view spelling) {
-    const auto near = text::nearest(spelling, tables().suggestions);
+    auto near = text::nearest(normalize_unit_spelling(spelling), tables().suggestions);
+    if (near) near = tables().shown.at(*near);
     if (near)
         return make_error(error_code::unit_unknown,
                           fmt::format("unknown unit \"{}\" (did you mean {}?)", spelling, *near),
@@ -169,7 +188,7 @@ result<unit> parse_unit(std::string_view spelling) {
         if (entry.rule.denominator != den->kind) continue;
         const unit numerator(std::string(num->spelling), num->kind, num->to_canonical);
         const std::string better =
-            suggest_spelling(numerator, entry.rule.numerator) + "/" + std::string(given.substr(given.find('/') + 1));
+            suggest_spelling(numerator, entry.rule.numerator) + "/" + std::string(den->spelling);
         err = make_error(error_code::unit_unknown,
                          fmt::format("unknown unit \"{}\" (did you mean {}?)", given, better),
                          fmt::format("无法识别的单位“{}”（是否应为 {}？）", given, better));

@@ -1,0 +1,40 @@
+#pragma once
+/// The main job as one call: read statistics files for a plan and evaluate them.
+///
+///     auto plan = plancheck::load_shipped_plan("nmg-13fyp-energy").value();
+///     plancheck::check_request req;
+///     req.inputs = {"examples/nmg-2020-illustrative.csv"};
+///     plancheck::check_outcome out = plancheck::run_check(plan, req);
+///     if (out.input_failed) { /* print out.findings; nothing was evaluated */ }
+///     else use(out.ev->summary);
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plancheck/evaluate.hpp"
+#include "plancheck/observations.hpp"
+#include "plancheck/plan.hpp"
+
+namespace plancheck {
+
+/// What to check.
+struct check_request {
+    std::vector<std::string> inputs;  ///< CSV paths; "-" is standard input
+    read_options read;
+    evaluation_options evaluation;
+};
+
+/// What the check found.
+struct check_outcome {
+    observation_set data;
+    diagnostics findings;                ///< errors, warnings and notes from reading
+    std::uint64_t findings_left_out = 0;
+    bool input_failed = false;           ///< an input error: nothing was evaluated
+    std::optional<evaluation> ev;        ///< present unless input_failed
+};
+
+/// Reads every input, then evaluates, unless an input had an error.
+[[nodiscard]] check_outcome run_check(const plan& p, const check_request& request);
+
+}  // namespace plancheck

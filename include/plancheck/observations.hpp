@@ -1,0 +1,130 @@
+#pragma once
+/// Observations: CSV rows turned into typed values of a plan's indicators.
+///
+/// The canonical long format is `region,indicator,year,value,unit` (English or Chinese header
+/// names, any order, extra columns allowed). Each value is converted to its indicator's
+/// canonical unit; each keeps the file, line and column it came from. Every row is accounted
+/// for: used, ignored with a reason, or refused with an error. Memory grows with the number of
+/// (region, indicator) groups and the plan's years, not with the number of rows.
+///
+///     plancheck::observation_reader reader(plan, {});
+///     reader.read_file("data.csv");
+///     if (reader.failed()) { for (auto& e : reader.problems()) print(e); return 2; }
+///     plancheck::observation_set data = std::move(reader).finish();
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "plancheck/csv.hpp"
+#include "plancheck/error.hpp"
+#include "plancheck/plan.hpp"
+#include "plancheck/quantity.hpp"
+
+namespace plancheck {
+
+/// Where a value came from, compactly: an index into observation_set::files(), line, column.
+struct value_origin {
+    std::uint32_t file = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+/// One value of one indicator, for one region and year.
+struct observation {
+    any_quantity value = any_quantity::from_canonical(quantity_kind::share, 0);
+    value_origin where;
+};
+
+/// What happened to the rows of one input file.
+struct input_summary {
+    std::string name;                 ///< as given, or "<stdin>"
+    std::string sha256;               ///< of the bytes read (after decoding, before parsing)
+    std::string encoding = "utf-8";   ///< utf-8 or gb18030
+    std::string format = "long";      ///< long or wide
+    bool bom = false;
+    std::uint64_t bytes = 0;
+    std::uint64_t rows = 0;           ///< data rows (records after the header)
+    std::uint64_t used = 0;           ///< rows whose values were stored
+    std::uint64_t ignored = 0;        ///< rows ignored, each with a reason
+    std::uint64_t rejected = 0;       ///< rows with an error
+    std::uint64_t blank_lines = 0;    ///< empty lines, skipped
+    std::uint64_t unit_assumed = 0;   ///< values with no unit, read in the indicator's declared unit
+    std::vector<std::string> extra_columns;  ///< columns kept for reference, not evaluated
+};
+
+/// The values read, indexed by (region, indicator, year).
+class observation_set {
+public:
+    /// The names of the inputs; value_origin::file indexes this.
+    [[nodiscard]] const std::vector<input_summary>& inputs() const { return inputs_; }
+    /// Every region seen, canonical names.
+    [[nodiscard]] const std::vector<std::string>& regions() const { return regions_; }
+    /// Index of a region, if seen.
+    [[nodiscard]] std::optional<std::uint32_t> region_index(std::string_view canonical_name) const;
+    /// The value of an indicator for a region and year, or nullptr.
+    [[nodiscard]] const observation* find(std::uint32_t region, std::size_t indicator, int year) const;
+    /// The years that hold at least one value, ascending.
+    [[nodiscard]] std::vector<int> years() const;
+    /// The years that hold at least one value for the region and indicator, ascending.
+    [[nodiscard]] std::vector<int> years_of(std::uint32_t region, std::size_t indicator) const;
+    /// First and last year that can be stored.
+    [[nodiscard]] int first_year() const { return first_year_; }
+    [[nodiscard]] int last_year() const { return last_year_; }
+    /// A full origin for a compact one.
+    [[nodiscard]] origin resolve(const value_origin& o) const;
+    /// Number of values stored.
+    [[nodiscard]] std::size_t size() const { return stored_; }
+
+private:
+    friend class observation_reader;
+    using group_key = std::uint64_t;  // region << 32 | indicator
+    std::vector<input_summary> inputs_;
+    std::vector<std::string> regions_;
+    std::unordered_map<std::string, std::uint32_t> region_by_name_;
+    std::unordered_map<group_key, std::vector<std::optional<observation>>> groups_;  // one slot per year
+    int first_year_ = 0;
+    int last_year_ = 0;
+    std::size_t stored_ = 0;
+};
+
+/// How to read inputs.
+struct read_options {
+    std::optional<int> year;           ///< year of rows in files with no year column (--year)
+    std::size_t max_findings = 50;     ///< errors and warnings kept per input; the rest are counted
+    csv::options csv;
+};
+
+/// Reads inputs into an observation_set for one plan.
+class observation_reader {
+public:
+    observation_reader(const plan& p, read_options opts);
+    ~observation_reader();
+    observation_reader(const observation_reader&) = delete;
+    observation_reader& operator=(const observation_reader&) = delete;
+
+    /// Reads a CSV file ("-" for standard input). Problems go to problems().
+    void read_file(const std::string& path);
+    /// Reads CSV bytes from any source, named `name` in origins.
+    void read(std::unique_ptr<csv::byte_source> source, const std::string& name);
+
+    /// True when an error was found: nothing should be evaluated.
+    [[nodiscard]] bool failed() const;
+    /// Errors and warnings, in input order (at most max_findings per input are kept).
+    [[nodiscard]] const diagnostics& problems() const;
+    /// Findings found but not kept because of max_findings.
+    [[nodiscard]] std::uint64_t findings_left_out() const;
+
+    /// The values read so far.
+    [[nodiscard]] observation_set finish() &&;
+
+private:
+    struct state;
+    std::unique_ptr<state> state_;
+};
+
+}  // namespace plancheck

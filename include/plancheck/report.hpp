@@ -1,0 +1,69 @@
+#pragma once
+/// Reports: renderers of an evaluation. No arithmetic beyond formatting; no pass/fail decisions.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plancheck/error.hpp"
+#include "plancheck/evaluate.hpp"
+#include "plancheck/observations.hpp"
+#include "plancheck/plan.hpp"
+
+namespace plancheck {
+
+/// Output formats of `plancheck check`.
+enum class report_format : std::uint8_t { text, json, csv, markdown, junit, github, html };
+[[nodiscard]] std::string_view to_string(report_format f);
+[[nodiscard]] std::optional<report_format> parse_report_format(std::string_view name);
+
+/// What produced a report, for the audit trail of the JSON report.
+struct run_info {
+    std::string version;                              ///< plancheck version
+    std::map<std::string, std::string> options;       ///< options as used, by name
+    std::optional<double> fail_under;                 ///< --fail-under, in percent
+};
+
+/// Everything a renderer reads.
+struct report_context {
+    const plan& p;
+    const evaluation& ev;
+    const observation_set& data;
+    const diagnostics& findings;          ///< warnings and notes from reading the inputs
+    std::uint64_t findings_left_out = 0;  ///< findings not kept (--max-findings)
+    language lang = language::en;
+    bool color = false;                   ///< ANSI colours (text only)
+    bool only_failed = false;             ///< list only results that are not met
+    bool verbose = false;                 ///< list ignored rows too
+    run_info run;
+};
+
+/// Renders the evaluation in a format.
+[[nodiscard]] std::string render(report_format format, const report_context& ctx);
+
+/// The renderers, one per format.
+[[nodiscard]] std::string render_text(const report_context& ctx);
+[[nodiscard]] std::string render_json(const report_context& ctx);
+[[nodiscard]] std::string render_csv(const report_context& ctx);
+[[nodiscard]] std::string render_markdown(const report_context& ctx);
+
+/// How a result's measure is shown: the number in a display unit and that unit's spelling.
+struct shown_value {
+    double number = 0;
+    std::string unit;
+};
+
+/// The unit a result's values are shown in: the threshold's unit for amounts, % for changes.
+[[nodiscard]] unit display_unit(const plan& p, const target_result& r);
+/// A quantity in the result's display unit.
+[[nodiscard]] std::optional<shown_value> show(const plan& p, const target_result& r,
+                                              const std::optional<any_quantity>& q);
+/// A number for people: at most `decimals` decimals, no trailing zeros.
+[[nodiscard]] std::string format_display(double value, int decimals = 2);
+/// Attainment as the plan prints it: rounded down to a whole percent ("138%").
+[[nodiscard]] std::string format_attainment(const units::quantity_of<quantity_kind::share>& a);
+
+}  // namespace plancheck

@@ -1,0 +1,157 @@
+// plancheck check [FILE...]: evaluate statistics files against a plan and report compliance.
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli/app.hpp"
+#include "cli/plan_options.hpp"
+#include "plancheck/check.hpp"
+#include "plancheck/report.hpp"
+
+namespace plancheck::cli {
+
+namespace {
+
+// Options as CLI11 leaves them; `to_request` validates them into typed library options.
+struct check_options {
+    std::vector<std::string> files;
+    plan_selection plan;
+    std::optional<int> year;
+    std::string format = "text";
+    std::string output;
+    double fail_under = 100.0;
+    bool require_all = false;
+    std::string path = "linear";
+    double tolerance = 2.0;
+    double yellow_band = 10.0;
+    bool only_failed = false;
+    bool all_years = false;
+    std::size_t max_findings = 50;
+    bool verbose = false;
+};
+
+std::string join_files(const std::vector<std::string>& files) {
+    std::string out;
+    for (const std::string& f : files) out += (out.empty() ? "" : " ") + f;
+    return out;
+}
+
+int run_check_command(const context& ctx, const check_options& raw) {
+    const auto format = parse_report_format(raw.format);
+    if (!format || *format == report_format::junit || *format == report_format::github ||
+        *format == report_format::html)
+        return usage_error(ctx, fmt::format("--format {} is not available; use text, json, csv or markdown", raw.format),
+                           fmt::format("--format {} 不可用；请使用 text、json、csv 或 markdown", raw.format));
+    if (raw.fail_under < 0 || raw.fail_under > 100)
+        return usage_error(ctx, "--fail-under must be between 0 and 100", "--fail-under 必须在 0 到 100 之间");
+    if (raw.tolerance < 0 || raw.yellow_band < 0)
+        return usage_error(ctx, "--tolerance and --yellow-band must not be negative", "--tolerance 和 --yellow-band 不能为负");
+
+    check_request request;
+    request.inputs = raw.files.empty() ? std::vector<std::string>{"-"} : raw.files;
+    request.read.year = raw.year;
+    request.read.max_findings = raw.max_findings;
+    request.evaluation.year = raw.year;
+    request.evaluation.every_year = raw.all_years || request.inputs.size() > 1;
+    request.evaluation.path = raw.path == "compound" ? progress_path::compound : progress_path::linear;
+    request.evaluation.tolerance = raw.tolerance * units::per_cent;
+    request.evaluation.yellow_band = raw.yellow_band * units::per_cent;
+    request.evaluation.require_all = raw.require_all;
+
+    auto catalog = open_catalog(ctx, raw.plan);
+    if (!catalog) return exit_bad_input;
+    const plan* p = choose_plan(ctx, *catalog, raw.plan);
+    if (p == nullptr) return exit_bad_input;
+
+    const check_outcome outcome = run_check(*p, request);
+    for (const error& e : outcome.findings)
+        if (e.level != severity::note || raw.verbose) print_diagnostic(ctx, e);
+    if (outcome.findings_left_out > 0)
+        print_diagnostic(ctx, make_error(error_code::usage,
+                                         fmt::format("{} more findings not shown (raise --max-findings)", outcome.findings_left_out),
+                                         fmt::format("另有 {} 条发现未显示（可提高 --max-findings）", outcome.findings_left_out)));
+    if (outcome.input_failed) {
+        print_diagnostic(ctx, make_error(error_code::usage, "nothing was evaluated: fix the errors above",
+                                         "未进行评价：请先修正以上错误"));
+        return exit_bad_input;
+    }
+
+    run_info run;
+    run.version = PLANCHECK_VERSION;
+    run.fail_under = raw.fail_under;
+    run.options = {{"plan", p->info.id},
+                   {"year", raw.year ? std::to_string(*raw.year) : "latest"},
+                   {"path", raw.path},
+                   {"tolerance_percent", format_number(raw.tolerance)},
+                   {"yellow_band_percent", format_number(raw.yellow_band)},
+                   {"require_all", raw.require_all ? "true" : "false"},
+                   {"all_years", request.evaluation.every_year ? "true" : "false"},
+                   {"fail_under_percent", format_number(raw.fail_under)},
+                   {"inputs", join_files(request.inputs)}};
+    const evaluation& ev = *outcome.ev;
+    const report_context report{*p,
+                                ev,
+                                outcome.data,
+                                outcome.findings,
+                                outcome.findings_left_out,
+                                ctx.lang,
+                                ctx.color_stdout && raw.output.empty() && *format == report_format::text,
+                                raw.only_failed,
+                                raw.verbose,
+                                run};
+
+    // Exit code: compliance at or above --fail-under passes; nothing evaluated never passes
+    // (unless --fail-under 0), so an empty submission cannot slip through CI.
+    const auto compliance = ev.summary.all.compliance();
+    const bool pass = compliance ? compliance->value() + 1e-9 >= raw.fail_under : raw.fail_under <= 0;
+    const int code = pass ? exit_ok : exit_targets_missed;
+
+    const std::string rendered = render(*format, report);
+    if (!raw.output.empty()) {
+        if (!write_output_file(ctx, raw.output, rendered)) return exit_bad_input;
+    } else if (!ctx.quiet) {
+        write_stdout(rendered, code);
+    }
+    return code;
+}
+
+}  // namespace
+
+command add_check_command(CLI::App& root) {
+    auto raw = std::make_shared<check_options>();
+    CLI::App* app = root.add_subcommand(
+        "check", "Evaluate statistics files (CSV; - or none for stdin) against a plan's targets\n"
+                 "按规划目标评价统计数据文件（CSV；- 或省略表示标准输入）");
+    app->add_option("files", raw->files, "Statistics files (CSV, long format: region,indicator,year,value,unit)")
+        ->type_name("FILE...");
+    add_plan_options(app, raw->plan);
+    app->add_option("--year", raw->year, "Evaluate this year (also the year of rows in files without a year column)")
+        ->check(CLI::Range(1900, 2199));
+    app->add_option("--format", raw->format, "Output format: text, json, csv or markdown")
+        ->check(CLI::IsMember({"text", "json", "csv", "markdown", "junit", "github", "html"}));
+    app->add_option("-o,--output", raw->output, "Write the report to FILE (complete or not at all) instead of stdout")
+        ->type_name("FILE");
+    app->add_option("--fail-under", raw->fail_under,
+                    "Exit 1 when compliance (met ÷ evaluated) is below PCT percent (default 100)")
+        ->type_name("PCT");
+    app->add_flag("--require-all", raw->require_all,
+                  "Count targets without data (or not evaluable) as not met");
+    app->add_option("--path", raw->path, "Interim-year path: linear (time progress, default) or compound")
+        ->check(CLI::IsMember({"linear", "compound"}));
+    app->add_option("--tolerance", raw->tolerance,
+                    "Tolerance of approximate (左右) targets, percent of the required value (default 2)")
+        ->type_name("PCT");
+    app->add_option("--yellow-band", raw->yellow_band,
+                    "A miss within PCT percent of the required value is yellow, beyond it red (default 10)")
+        ->type_name("PCT");
+    app->add_flag("--only-failed", raw->only_failed, "List only targets not met, behind or without data");
+    app->add_flag("--all-years", raw->all_years,
+                  "Judge every year with data (a trajectory); on by default with several files");
+    app->add_option("--max-findings", raw->max_findings, "Keep at most N findings per input (default 50)")
+        ->type_name("N");
+    app->add_flag("-v,--verbose", raw->verbose, "Also list ignored rows and the plan statements not encoded as rules");
+    return {app, [raw](const context& ctx) { return run_check_command(ctx, *raw); }};
+}
+
+}  // namespace plancheck::cli

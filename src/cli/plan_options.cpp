@@ -1,0 +1,75 @@
+#include "cli/plan_options.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace plancheck::cli {
+
+void add_plan_options(CLI::App* app, plan_selection& selection) {
+    app->add_option("--plan", selection.plan_id,
+                    "Plan id (default: the plan of the first --targets file, else nmg-13fyp-energy; see `plancheck plans`)");
+    app->add_option("--targets", selection.rule_files, "Load a rule file (TOML); may be repeated")
+        ->type_name("FILE");
+}
+
+std::optional<plan_catalog> open_catalog(const context& ctx, const plan_selection& selection) {
+    auto catalog = plan_catalog::with_files(selection.rule_files);
+    if (!catalog) {
+        print_diagnostic(ctx, catalog.error());
+        return std::nullopt;
+    }
+    return std::move(*catalog);
+}
+
+const plan* choose_plan(const context& ctx, plan_catalog& catalog, const plan_selection& selection) {
+    auto chosen = catalog.choose(selection.plan_id);
+    if (!chosen) {
+        print_diagnostic(ctx, chosen.error());
+        return nullptr;
+    }
+    return *chosen;
+}
+
+bool write_output_file(const context& ctx, const std::string& path, std::string_view content) {
+    const auto fail = [&](std::string_view what) {
+        const int e = errno;
+        print_diagnostic(ctx, make_error(error_code::io, fmt::format("cannot {} {}: {}", what, path, std::strerror(e)),
+                                         fmt::format("无法写入 {}：{}", path, std::strerror(e)), origin{path, 0, 0}));
+        return false;
+    };
+    std::string temp = path + ".plancheck-XXXXXX";
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) return fail("create a temporary file next to");
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            ::close(fd);
+            ::unlink(temp.c_str());
+            return fail("write");
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    // Readable like any file the user would create (mkstemp makes it owner-only).
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        ::unlink(temp.c_str());
+        return fail("write");
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        ::unlink(temp.c_str());
+        return fail("replace");
+    }
+    return true;
+}
+
+}  // namespace plancheck::cli

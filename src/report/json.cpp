@@ -1,0 +1,143 @@
+// The JSON report. Its schema is documented in docs/json-report.md; names are stable.
+
+#include <nlohmann/json.hpp>
+
+#include "plancheck/report.hpp"
+
+namespace plancheck {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json localized(const localized_text& t) { return json{{"zh", t.zh}, {"en", t.en}}; }
+
+json number_or_null(const std::optional<shown_value>& v) { return v ? json(v->number) : json(nullptr); }
+
+json tally_json(const tally& t) {
+    const auto c = t.compliance();
+    return json{{"results", t.results},
+                {"evaluated", t.evaluated},
+                {"met", t.met},
+                {"not_met", t.evaluated - t.met},
+                {"no_data", t.no_data},
+                {"not_evaluable", t.not_evaluable},
+                {"compliance_percent", c ? json(c->value()) : json(nullptr)}};
+}
+
+}  // namespace
+
+std::string render_json(const report_context& ctx) {
+    const plan& p = ctx.p;
+    const evaluation& ev = ctx.ev;
+
+    json inputs = json::array();
+    for (const input_summary& in : ctx.data.inputs())
+        inputs.push_back(json{{"file", in.name},
+                              {"sha256", in.sha256},
+                              {"bytes", in.bytes},
+                              {"encoding", in.encoding},
+                              {"format", in.format},
+                              {"bom", in.bom},
+                              {"rows", in.rows},
+                              {"used", in.used},
+                              {"ignored", in.ignored},
+                              {"rejected", in.rejected},
+                              {"blank_lines", in.blank_lines},
+                              {"values_without_unit", in.unit_assumed},
+                              {"extra_columns", in.extra_columns}});
+    json options = json::object();
+    for (const auto& [k, v] : ctx.run.options) options[k] = v;
+
+    json run{{"plancheck_version", ctx.run.version},
+             {"plan",
+              {{"id", p.info.id},
+               {"title", localized(p.info.title)},
+               {"document", p.info.document},
+               {"rule_file", p.file},
+               {"rule_file_sha256", p.sha256}}},
+             {"inputs", std::move(inputs)},
+             {"options", std::move(options)}};
+
+    const compliance_summary& s = ev.summary;
+    json summary = tally_json(s.all);
+    summary["year"] = ev.years.empty() ? json(nullptr) : json(ev.years.back());
+    summary["years"] = ev.years;
+    summary["fail_under_percent"] = ctx.run.fail_under ? json(*ctx.run.fail_under) : json(nullptr);
+    summary["require_all"] = ev.options.require_all;
+    summary["binding"] = tally_json(s.binding);
+    summary["expected"] = tally_json(s.expected);
+
+    json results = json::array();
+    for (const target_result& r : ev.results) {
+        const target& t = p.targets[r.target_index];
+        const indicator& ind = p.indicator_of(t);
+        const unit shown_unit = display_unit(p, r);
+        json used = json::array();
+        json origins = json::array();
+        for (const input_value& v : r.inputs) {
+            const unit vu = v.value.kind() == ind.kind() ? ind.declared_unit : unit::canonical(v.value.kind());
+            const std::string where = v.where ? v.where->to_string() : std::string();
+            used.push_back(json{{"role", v.role},
+                                {"year", v.year},
+                                {"value", vu.value_of(v.value)},
+                                {"unit", vu.spelling()},
+                                {"origin", v.where ? json(where) : json(nullptr)},
+                                {"from_plan", v.from_plan}});
+            if (v.where) origins.push_back(where);
+        }
+        results.push_back(json{
+            {"target", t.id},
+            {"name", localized(t.name)},
+            {"indicator", ind.id},
+            {"indicator_name", localized(ind.name)},
+            {"region", r.region},
+            {"year", r.year},
+            {"interim", r.interim},
+            {"kind", to_string(t.kind)},
+            {"comparison", to_string(t.cmp)},
+            {"approximate", t.approximate},
+            {"binding", t.binding},
+            {"section", t.section},
+            {"source", t.source},
+            {"status", to_string(r.verdict)},
+            {"actual", number_or_null(show(p, r, r.actual))},
+            {"required", number_or_null(show(p, r, r.required))},
+            {"target_value", number_or_null(show(p, r, r.target_value))},
+            {"gap", number_or_null(show(p, r, r.gap))},
+            {"unit", shown_unit.spelling()},
+            {"attainment_percent", r.attainment ? json(r.attainment->value()) : json(nullptr)},
+            {"attainment_meaning", r.attainment ? json(to_string(r.attainment_is)) : json(nullptr)},
+            {"time_progress_percent", r.time_progress ? json(r.time_progress->value()) : json(nullptr)},
+            {"grade", to_string(r.warning)},
+            {"basis", to_string(r.basis)},
+            {"base_year", t.base_year ? json(*t.base_year) : json(nullptr)},
+            {"target_year", t.year},
+            {"inputs", std::move(used)},
+            {"origin", std::move(origins)},
+            {"reason", r.reason.en.empty() ? json(nullptr) : localized(r.reason)},
+        });
+    }
+
+    json unevaluable = json::array();
+    for (const unevaluable_target& u : p.unevaluable)
+        unevaluable.push_back(json{{"id", u.id}, {"section", u.section}, {"source", u.source}, {"reason", localized(u.reason)}});
+
+    json findings = json::array();
+    for (const error& e : ctx.findings)
+        findings.push_back(json{{"code", to_string(e.code)},
+                                {"severity", e.level == severity::error ? "error" : e.level == severity::warning ? "warning" : "note"},
+                                {"message", localized(e.message)},
+                                {"origin", e.where.file.empty() ? json(nullptr) : json(e.where.to_string())}});
+
+    json doc{{"schema", "plancheck-report/1"},
+             {"run", std::move(run)},
+             {"summary", std::move(summary)},
+             {"results", std::move(results)},
+             {"not_encoded", std::move(unevaluable)},
+             {"findings", std::move(findings)},
+             {"findings_left_out", ctx.findings_left_out}};
+    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace plancheck

@@ -1,0 +1,103 @@
+// The CSV and Markdown reports: one row per result.
+
+#include <fmt/format.h>
+
+#include "plancheck/report.hpp"
+
+namespace plancheck {
+
+namespace {
+
+// RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled.
+std::string csv_field(std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+    std::string out = "\"";
+    for (const char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// Markdown table cells cannot hold | or line breaks.
+std::string md_cell(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string number_text(const std::optional<shown_value>& v) { return v ? format_display(v->number, 4) : ""; }
+
+}  // namespace
+
+std::string render_csv(const report_context& ctx) {
+    const plan& p = ctx.p;
+    std::string out =
+        "target,indicator,region,year,status,actual,required,target_value,gap,unit,attainment_percent,grade,basis,"
+        "binding,section,source,reason\n";
+    for (const target_result& r : ctx.ev.results) {
+        const target& t = p.targets[r.target_index];
+        if (ctx.only_failed && (counts_as_met(r.verdict) || r.verdict == status::not_evaluable)) continue;
+        const std::vector<std::string> fields{
+            t.id,
+            p.indicator_of(t).id,
+            r.region,
+            fmt::to_string(r.year),
+            std::string(to_string(r.verdict)),
+            number_text(show(p, r, r.actual)),
+            number_text(show(p, r, r.required)),
+            number_text(show(p, r, r.target_value)),
+            number_text(show(p, r, r.gap)),
+            display_unit(p, r).spelling(),
+            r.attainment ? format_display(r.attainment->value(), 4) : "",
+            r.warning == grade::none ? "" : std::string(to_string(r.warning)),
+            std::string(to_string(r.basis)),
+            t.binding ? "binding" : "expected",
+            t.section,
+            t.source,
+            r.reason.in(ctx.lang)};
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i > 0) out += ',';
+            out += csv_field(fields[i]);
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+std::string render_markdown(const report_context& ctx) {
+    const plan& p = ctx.p;
+    const bool zh = ctx.lang == language::zh;
+    std::string out = fmt::format("# {} ({})\n\n", md_cell(p.info.title.in(ctx.lang)), md_cell(p.info.document));
+    std::string current;
+    for (const target_result& r : ctx.ev.results) {
+        const target& t = p.targets[r.target_index];
+        if (ctx.only_failed && (counts_as_met(r.verdict) || r.verdict == status::not_evaluable)) continue;
+        if (t.section != current) {
+            current = t.section;
+            out += fmt::format("\n## {}\n\n", md_cell(current));
+            out += zh ? "| 状态 | 目标 | 名称 | 年份 | 实际值 | 要求值 | 差距 | 单位 | 完成率 | 预警 |\n"
+                      : "| Status | Target | Name | Year | Actual | Required | Gap | Unit | Attainment | Grade |\n";
+            out += "|---|---|---|---:|---:|---:|---:|---|---:|---|\n";
+        }
+        out += fmt::format("| {} | `{}` | {} | {} | {} | {} | {} | {} | {} | {} |\n", status_label(r.verdict, ctx.lang),
+                           t.id, md_cell(t.name.in(ctx.lang)), r.year, number_text(show(p, r, r.actual)),
+                           number_text(show(p, r, r.required)), number_text(show(p, r, r.gap)),
+                           md_cell(display_unit(p, r).spelling()),
+                           r.attainment ? format_attainment(*r.attainment) : "",
+                           grade_label(r.warning, ctx.lang));
+    }
+    const auto c = ctx.ev.summary.all.compliance();
+    out += fmt::format("\n**{}** {}/{} ({})\n", zh ? "达标率：" : "Compliance:", ctx.ev.summary.all.met,
+                       ctx.ev.summary.all.evaluated, c ? fmt::format("{:.1f}%", c->value()) : "n/a");
+    return out;
+}
+
+}  // namespace plancheck

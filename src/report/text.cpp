@@ -1,0 +1,190 @@
+// The text report: a table per chapter and section, then what could not be judged, then the
+// compliance line. Columns align in cells, so Chinese text (two cells a character) lines up.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "plancheck/report.hpp"
+#include "plancheck/text.hpp"
+
+namespace plancheck {
+
+namespace {
+
+constexpr std::size_t column_count = 9;
+constexpr std::size_t name_width = 40;  // cells; longer names are cut with …
+using row = std::array<std::string, column_count>;
+
+std::string_view status_symbol(status s) {
+    switch (s) {
+        case status::met: return "✓";
+        case status::not_met: return "✗";
+        case status::on_track: return "↗";
+        case status::behind: return "↘";
+        case status::no_data: return "?";
+        case status::not_evaluable: return "–";
+    }
+    return " ";
+}
+
+std::string_view status_colour(status s) {
+    switch (s) {
+        case status::met:
+        case status::on_track: return "\x1b[32m";
+        case status::not_met: return "\x1b[31m";
+        case status::behind: return "\x1b[33m";
+        default: return "\x1b[2m";
+    }
+}
+
+std::string with_unit(const std::optional<shown_value>& v) {
+    if (!v) return "—";
+    if (v->unit == "%") return format_display(v->number) + "%";
+    return fmt::format("{} {}", format_display(v->number), v->unit);
+}
+
+std::string tally_text(const tally& t, language lang) {
+    const auto c = t.compliance();
+    const std::string pct = c ? fmt::format("{:.1f}%", c->value()) : (lang == language::zh ? "无" : "n/a");
+    return fmt::format("{}/{} ({})", t.met, t.evaluated, pct);
+}
+
+std::string input_line(const input_summary& in, language lang) {
+    if (lang == language::zh)
+        return fmt::format("{}：{} 行，已用 {}，忽略 {}，拒绝 {}{}", in.name, in.rows, in.used, in.ignored, in.rejected,
+                           in.encoding != "utf-8" ? fmt::format("（编码 {}）", in.encoding) : "");
+    return fmt::format("{}: {} rows, {} used, {} ignored, {} rejected{}", in.name, in.rows, in.used, in.ignored,
+                       in.rejected, in.encoding != "utf-8" ? fmt::format(" (encoding {})", in.encoding) : "");
+}
+
+}  // namespace
+
+std::string render_text(const report_context& ctx) {
+    const plan& p = ctx.p;
+    const evaluation& ev = ctx.ev;
+    const language lang = ctx.lang;
+    const bool zh = lang == language::zh;
+    const bool several_years = ev.years.size() > 1;
+    std::string out;
+
+    out += fmt::format("{} ({}) [{}]\n", p.info.title.in(lang), p.info.document, p.info.id);
+    const int year = ev.years.empty() ? p.info.target_year : ev.years.back();
+    std::string years_text = several_years ? fmt::format("{}–{}", ev.years.front(), ev.years.back())
+                                           : fmt::to_string(year);
+    out += zh ? fmt::format("地区：{} · 年份：{} · 阶段路径：{} · 约数（左右）容差：{}%\n", p.info.region.zh, years_text,
+                            ev.options.path == progress_path::linear ? "线性（时间进度）" : "几何（复合）",
+                            format_display(ev.options.tolerance.value()))
+              : fmt::format("Region: {} · Year: {} · Interim path: {} · Tolerance of approximate (左右) targets: {}%\n",
+                            p.info.region.in(lang), years_text, to_string(ev.options.path),
+                            format_display(ev.options.tolerance.value()));
+    for (const input_summary& in : ctx.data.inputs()) out += (zh ? "输入 " : "Input ") + input_line(in, lang) + "\n";
+
+    const row header = zh ? row{"状态", "目标", "名称", "年份", "实际值", "要求值", "差距", "完成率", "预警"}
+                          : row{"Status", "Target", "Name", "Year", "Actual", "Required", "Gap", "Attain.", "Grade"};
+
+    // Rows grouped by section, in the rule file's order.
+    std::vector<std::pair<std::string, std::vector<std::pair<row, status>>>> sections;
+    bool any_plan_base = false;
+    for (const target_result& r : ev.results) {
+        const target& t = p.targets[r.target_index];
+        if (ctx.only_failed && (counts_as_met(r.verdict) || r.verdict == status::not_evaluable)) continue;
+        if (sections.empty() || sections.back().first != t.section) sections.push_back({t.section, {}});
+        std::string attainment = r.attainment ? format_attainment(*r.attainment) : "—";
+        if (r.attainment && r.attainment_is == attainment_meaning::allowance_used)
+            attainment = zh ? "已用 " + attainment : attainment + " used";
+        const bool plan_base = r.basis == base_source::plan;
+        any_plan_base = any_plan_base || plan_base;
+        std::string actual = with_unit(show(p, r, r.actual));
+        if (plan_base) actual += "†";
+        row cells{fmt::format("{} {}", status_symbol(r.verdict), status_label(r.verdict, lang)),
+                  t.id,
+                  text::truncate_to_width(t.name.in(lang), name_width),
+                  fmt::to_string(r.year),
+                  actual,
+                  with_unit(show(p, r, r.required)),
+                  with_unit(show(p, r, r.gap)),
+                  attainment,
+                  std::string(grade_label(r.warning, lang))};
+        if (r.verdict == status::no_data || r.verdict == status::not_evaluable) {
+            cells[4] = "—";
+            cells[5] = with_unit(show(p, r, r.target_value));
+            cells[6] = "—";
+        }
+        sections.back().second.push_back({std::move(cells), r.verdict});
+    }
+
+    std::array<std::size_t, column_count> width{};
+    for (std::size_t c = 0; c < column_count; ++c) width[c] = text::display_width(header[c]);
+    for (const auto& [section, rows] : sections)
+        for (const auto& [cells, verdict] : rows)
+            for (std::size_t c = 0; c < column_count; ++c) width[c] = std::max(width[c], text::display_width(cells[c]));
+    const auto visible = [&](std::size_t c) { return c != 3 || several_years; };
+    const auto line = [&](const row& cells, std::string_view colour) {
+        std::string s = "  ";
+        for (std::size_t c = 0; c < column_count; ++c) {
+            if (!visible(c)) continue;
+            const bool numeric = c >= 4 && c <= 7;
+            std::string cell = numeric ? text::pad_left(cells[c], width[c]) : text::pad_right(cells[c], width[c]);
+            if (c == 0 && !colour.empty()) cell = fmt::format("{}{}\x1b[0m", colour, cell);
+            s += cell;
+            if (c + 1 < column_count) s += "  ";
+        }
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        return s + "\n";
+    };
+
+    for (const auto& [section, rows] : sections) {
+        out += fmt::format("\n{}\n", section);
+        out += line(header, "");
+        for (const auto& [cells, verdict] : rows) out += line(cells, ctx.color ? status_colour(verdict) : "");
+    }
+    if (any_plan_base)
+        out += zh ? "\n† 基年数值取自规划文本（数据中没有该年数值）。\n"
+                  : "\n† base-year value taken from the plan's own text (the data has none for that year).\n";
+
+    // What could not be judged, with the reason, so nothing is passed over silently.
+    std::string unjudged;
+    for (const target_result& r : ev.results) {
+        if (r.verdict != status::no_data && r.verdict != status::not_evaluable) continue;
+        if (ctx.only_failed && r.verdict == status::not_evaluable) continue;
+        unjudged += fmt::format("  {} {} {}: {}\n", status_symbol(r.verdict), p.targets[r.target_index].id, r.year,
+                                r.reason.in(lang));
+    }
+    if (!unjudged.empty()) out += (zh ? "\n未能评价的目标：\n" : "\nNot judged:\n") + unjudged;
+
+    if (ctx.verbose && !p.unevaluable.empty()) {
+        out += zh ? "\n规划中未编码为规则的条目：\n" : "\nPlan statements not encoded as rules:\n";
+        for (const unevaluable_target& u : p.unevaluable)
+            out += fmt::format("  – {}: {}\n", u.id, u.reason.in(lang));
+    }
+    if (ctx.verbose) {
+        std::string notes;
+        for (const error& e : ctx.findings)
+            if (e.level == severity::note) notes += "  " + e.format(lang) + "\n";
+        if (!notes.empty()) out += (zh ? "\n已忽略的行：\n" : "\nIgnored rows:\n") + notes;
+    }
+
+    const compliance_summary& s = ev.summary;
+    out += "\n";
+    const auto c = s.all.compliance();
+    if (zh) {
+        out += fmt::format("达标率：{}/{} 项目标达标（{}）· 约束性 {} · 预期性 {}", s.all.met, s.all.evaluated,
+                           c ? fmt::format("{:.1f}%", c->value()) : "无可评价目标", tally_text(s.binding, lang),
+                           tally_text(s.expected, lang));
+        if (s.all.no_data > 0) out += fmt::format(" · 无数据 {}", s.all.no_data);
+        if (s.all.not_evaluable > 0) out += fmt::format(" · 无法评价 {}", s.all.not_evaluable);
+    } else {
+        out += fmt::format("compliance: {}/{} targets met ({}) · binding {} · expected {}", s.all.met, s.all.evaluated,
+                           c ? fmt::format("{:.1f}%", c->value()) : "nothing evaluated", tally_text(s.binding, lang),
+                           tally_text(s.expected, lang));
+        if (s.all.no_data > 0) out += fmt::format(" · no data {}", s.all.no_data);
+        if (s.all.not_evaluable > 0) out += fmt::format(" · not evaluable {}", s.all.not_evaluable);
+    }
+    if (ev.options.require_all) out += zh ? "（--require-all：无数据计为未达标）" : " (--require-all: no data counts as not met)";
+    out += "\n";
+    return out;
+}
+
+}  // namespace plancheck
