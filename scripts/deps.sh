@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages plancheck needs that are missing (and nothing else).
+# Usage: scripts/deps.sh [build|test]   (test adds what the test suite and CI use)
+set -euo pipefail
+
+build_packages=(cmake g++ make libcli11-dev libfmt-dev libboost-dev libtomlplusplus-dev nlohmann-json3-dev)
+test_packages=(catch2 libxml2-utils)
+
+packages=("${build_packages[@]}")
+if [[ "${1:-build}" == test ]]; then
+  packages+=("${test_packages[@]}")
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "plancheck: installing missing Debian packages: ${missing[*]}" >&2
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "plancheck: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
