@@ -50,6 +50,10 @@ enum class error_code : std::uint16_t {
     duplicate_conflict,    ///< E-DUPLICATE: two different values for one region/indicator/year
     duplicate_identical,   ///< W-DUPLICATE: the same value given twice (a warning)
     row_ignored,           ///< N-IGNORED: a row that carries nothing to evaluate (a note)
+    encoding_detected,     ///< N-ENCODING: the input's encoding was detected, not chosen (a note)
+    column_ignored,        ///< W-COLUMN: a column of a wide file that names no indicator (a warning)
+    input_failed,          ///< E-INPUT: input errors were found, so nothing was evaluated
+    findings_truncated,    ///< N-TRUNCATED: more findings than --max-findings were found (a note)
     rule_syntax,           ///< E-RULE-SYNTAX: the rule file is not valid TOML
     rule_field,            ///< E-RULE-FIELD: a required field missing or of the wrong type
     rule_unit,             ///< E-RULE-UNIT: an unknown unit in a rule file

@@ -2,7 +2,9 @@
 /// Observations: CSV rows turned into typed values of a plan's indicators.
 ///
 /// The canonical long format is `region,indicator,year,value,unit` (English or Chinese header
-/// names, any order, extra columns allowed). Each value is converted to its indicator's
+/// names, any order, extra columns allowed); the wide format has one row per region and year
+/// and one column per indicator, the unit in the header (`emissions.so2[万吨]`). UTF-8 or
+/// GB18030 (detected, or chosen). Each value is converted to its indicator's
 /// canonical unit; each keeps the file, line and column it came from. Every row is accounted
 /// for: used, ignored with a reason, or refused with an error. Memory grows with the number of
 /// (region, indicator) groups and the plan's years, not with the number of rows.
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "plancheck/csv.hpp"
+#include "plancheck/encoding.hpp"
 #include "plancheck/error.hpp"
 #include "plancheck/plan.hpp"
 #include "plancheck/quantity.hpp"
@@ -38,6 +41,8 @@ struct value_origin {
 struct observation {
     any_quantity value = any_quantity::from_canonical(quantity_kind::share, 0);
     value_origin where;
+    std::int16_t price_base = 0;  ///< constant-price base year of a money-based value, 0 if not given
+    std::uint16_t vintage = 0;    ///< index into observation_set::vintages(), 0 if not given
 };
 
 /// What happened to the rows of one input file.
@@ -62,6 +67,8 @@ class observation_set {
 public:
     /// The names of the inputs; value_origin::file indexes this.
     [[nodiscard]] const std::vector<input_summary>& inputs() const { return inputs_; }
+    /// Data vintages seen (数据版本, e.g. "2021年快报"); index 0 is "not given".
+    [[nodiscard]] const std::vector<std::string>& vintages() const { return vintages_; }
     /// Every region seen, canonical names.
     [[nodiscard]] const std::vector<std::string>& regions() const { return regions_; }
     /// Index of a region, if seen.
@@ -85,6 +92,7 @@ private:
     using group_key = std::uint64_t;  // region << 32 | indicator
     std::vector<input_summary> inputs_;
     std::vector<std::string> regions_;
+    std::vector<std::string> vintages_{std::string()};
     std::unordered_map<std::string, std::uint32_t> region_by_name_;
     std::unordered_map<group_key, std::vector<std::optional<observation>>> groups_;  // one slot per year
     int first_year_ = 0;
@@ -95,6 +103,7 @@ private:
 /// How to read inputs.
 struct read_options {
     std::optional<int> year;           ///< year of rows in files with no year column (--year)
+    text_encoding encoding = text_encoding::automatic;  ///< --encoding
     std::size_t max_findings = 50;     ///< errors and warnings kept per input; the rest are counted
     csv::options csv;
 };

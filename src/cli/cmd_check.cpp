@@ -29,6 +29,7 @@ struct check_options {
     bool all_years = false;
     std::size_t max_findings = 50;
     bool verbose = false;
+    std::string encoding = "auto";
 };
 
 std::string join_files(const std::vector<std::string>& files) {
@@ -48,7 +49,13 @@ int run_check_command(const context& ctx, const check_options& raw) {
     if (raw.tolerance < 0 || raw.yellow_band < 0)
         return usage_error(ctx, "--tolerance and --yellow-band must not be negative", "--tolerance 和 --yellow-band 不能为负");
 
+    const auto encoding = parse_text_encoding(raw.encoding);
+    if (!encoding)
+        return usage_error(ctx, fmt::format("unknown encoding \"{}\" (auto, utf-8 or gb18030)", raw.encoding),
+                           fmt::format("未知编码“{}”（应为 auto、utf-8 或 gb18030）", raw.encoding));
+
     check_request request;
+    request.read.encoding = *encoding;
     request.inputs = raw.files.empty() ? std::vector<std::string>{"-"} : raw.files;
     request.read.year = raw.year;
     request.read.max_findings = raw.max_findings;
@@ -68,11 +75,11 @@ int run_check_command(const context& ctx, const check_options& raw) {
     for (const error& e : outcome.findings)
         if (e.level != severity::note || raw.verbose) print_diagnostic(ctx, e);
     if (outcome.findings_left_out > 0)
-        print_diagnostic(ctx, make_error(error_code::usage,
+        print_diagnostic(ctx, make_error(error_code::findings_truncated,
                                          fmt::format("{} more findings not shown (raise --max-findings)", outcome.findings_left_out),
                                          fmt::format("另有 {} 条发现未显示（可提高 --max-findings）", outcome.findings_left_out)));
     if (outcome.input_failed) {
-        print_diagnostic(ctx, make_error(error_code::usage, "nothing was evaluated: fix the errors above",
+        print_diagnostic(ctx, make_error(error_code::input_failed, "nothing was evaluated: fix the errors above",
                                          "未进行评价：请先修正以上错误"));
         return exit_bad_input;
     }
@@ -88,6 +95,7 @@ int run_check_command(const context& ctx, const check_options& raw) {
                    {"require_all", raw.require_all ? "true" : "false"},
                    {"all_years", request.evaluation.every_year ? "true" : "false"},
                    {"fail_under_percent", format_number(raw.fail_under)},
+                   {"encoding", raw.encoding},
                    {"inputs", join_files(request.inputs)}};
     const evaluation& ev = *outcome.ev;
     const report_context report{*p,
@@ -150,6 +158,8 @@ command add_check_command(CLI::App& root) {
                   "Judge every year with data (a trajectory); on by default with several files");
     app->add_option("--max-findings", raw->max_findings, "Keep at most N findings per input (default 50)")
         ->type_name("N");
+    app->add_option("--encoding", raw->encoding,
+                    "Input encoding: auto (UTF-8, else GB18030 when the bytes are not UTF-8), utf-8, gb18030 (gbk)");
     app->add_flag("-v,--verbose", raw->verbose, "Also list ignored rows and the plan statements not encoded as rules");
     return {app, [raw](const context& ctx) { return run_check_command(ctx, *raw); }};
 }

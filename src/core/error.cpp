@@ -26,6 +26,10 @@ std::string_view to_string(error_code code) {
         case error_code::duplicate_conflict: return "E-DUPLICATE";
         case error_code::duplicate_identical: return "W-DUPLICATE";
         case error_code::row_ignored: return "N-IGNORED";
+        case error_code::encoding_detected: return "N-ENCODING";
+        case error_code::column_ignored: return "W-COLUMN";
+        case error_code::input_failed: return "E-INPUT";
+        case error_code::findings_truncated: return "N-TRUNCATED";
         case error_code::rule_syntax: return "E-RULE-SYNTAX";
         case error_code::rule_field: return "E-RULE-FIELD";
         case error_code::rule_unit: return "E-RULE-UNIT";
@@ -63,8 +67,10 @@ std::string error::format(language lang) const {
 
 error make_error(error_code code, std::string en, std::string zh, origin where) {
     const bool is_warning = code == error_code::duplicate_identical || code == error_code::audit ||
-                            code == error_code::plausibility;
-    const severity level = code == error_code::row_ignored ? severity::note
+                            code == error_code::plausibility || code == error_code::column_ignored;
+    const bool is_note = code == error_code::row_ignored || code == error_code::encoding_detected ||
+                         code == error_code::findings_truncated;
+    const severity level = is_note ? severity::note
                            : is_warning                    ? severity::warning
                                                            : severity::error;
     return error{code, {std::move(en), std::move(zh)}, std::move(where), level};
