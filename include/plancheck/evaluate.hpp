@@ -10,6 +10,7 @@
 ///     fmt::print("{}/{} met\n", ev.summary.all.met, ev.summary.all.evaluated);
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -108,6 +109,7 @@ struct evaluation_options {
     /// Share of the required value by which a miss is still yellow rather than red.
     units::quantity_of<quantity_kind::share> yellow_band = 10.0 * units::per_cent;
     bool require_all = false;                ///< no data and not evaluable count as failures
+    std::optional<std::string> region;       ///< only the targets of this region (canonical name)
 };
 
 /// Counts of results.
@@ -126,6 +128,8 @@ struct compliance_summary {
     tally all;
     tally binding;    ///< 约束性
     tally expected;   ///< 预期性
+    std::map<std::string, tally> by_region;   ///< per region, when targets concern several
+    std::map<std::string, grade> region_grade;  ///< the worst grade of each region's results
 };
 
 /// The results of an evaluation.

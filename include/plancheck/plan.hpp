@@ -57,6 +57,14 @@ enum class comparison : std::uint8_t { less_equal, less, greater_equal, greater 
     return false;
 }
 
+/// The comparison a kind implies when the rule does not give one (a change takes its direction
+/// from the sign of the threshold).
+[[nodiscard]] comparison default_comparison(target_kind kind, const std::optional<any_quantity>& threshold);
+/// False when a comparison contradicts its kind (a cap compared with >=).
+[[nodiscard]] bool comparison_fits(target_kind kind, comparison c);
+/// True for kinds that need a base year (every kind but at_most, at_least and deadline).
+[[nodiscard]] bool needs_base_year(target_kind kind);
+
 /// The expected path from base to target in interim years.
 enum class progress_path : std::uint8_t {
     linear,    ///< by year k of n, k/n of the change (the time progress Chinese assessments use)
@@ -116,6 +124,34 @@ struct target {
 
     /// The chapter: the first word of the section ("第二章").
     [[nodiscard]] std::string_view chapter() const;
+    /// The annex target this regional target instantiates ("cod-cut" for "cod-cut@包头市"),
+    /// or empty for a target of the plan's own region.
+    std::string annex_target_id;
+};
+
+/// A threshold in a unit that fits the indicator and the kind: the indicator's kind for levels,
+/// increments and sums, % for changes and growth rates. E-RULE-UNIT or E-RULE-DIMENSION
+/// otherwise (without origin; the caller adds it).
+[[nodiscard]] result<std::pair<any_quantity, unit>> make_threshold(const indicator& ind, target_kind kind,
+                                                                   double number, std::string_view unit_text);
+
+/// One target an annex of the plan sets for each league or city, without its value (the
+/// annexes' figures are not in the plan's text; a regional targets table supplies them).
+struct annex_target {
+    std::string id;                 ///< prefix of the regional target ids, e.g. "cod-cut"
+    std::size_t indicator_index = 0;
+    target_kind kind = target_kind::change_vs_base;
+    comparison cmp = comparison::less_equal;
+    std::string unit_text;          ///< unit the table's value is written in, e.g. "%"
+};
+
+/// An annex of the plan that sets targets per league or city (各盟市目标).
+struct annex {
+    std::string id;
+    std::string title;              ///< "附件2 各盟市“十三五”主要污染物减排预期目标"
+    bool binding = false;
+    std::vector<annex_target> targets;
+    origin where;
 };
 
 /// A row of the plan deliberately not encoded as a rule, with the reason.
@@ -150,6 +186,7 @@ public:
     std::vector<indicator> indicators;
     std::vector<target> targets;
     std::vector<unevaluable_target> unevaluable;
+    std::vector<annex> annexes;  ///< per-league/city target sets, filled by a regional table
     std::string file;     ///< the rule file's name as loaded ("<shipped>/…" for built-ins)
     std::string sha256;   ///< of the rule file's bytes
 

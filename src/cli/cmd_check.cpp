@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "cli/app.hpp"
 #include "cli/plan_options.hpp"
 #include "plancheck/check.hpp"
+#include "plancheck/regional.hpp"
 #include "plancheck/report.hpp"
 
 namespace plancheck::cli {
@@ -30,6 +32,8 @@ struct check_options {
     std::size_t max_findings = 50;
     bool verbose = false;
     std::string encoding = "auto";
+    std::string regional_targets;
+    std::string region;
 };
 
 std::string join_files(const std::vector<std::string>& files) {
@@ -40,10 +44,9 @@ std::string join_files(const std::vector<std::string>& files) {
 
 int run_check_command(const context& ctx, const check_options& raw) {
     const auto format = parse_report_format(raw.format);
-    if (!format || *format == report_format::junit || *format == report_format::github ||
-        *format == report_format::html)
-        return usage_error(ctx, fmt::format("--format {} is not available; use text, json, csv or markdown", raw.format),
-                           fmt::format("--format {} 不可用；请使用 text、json、csv 或 markdown", raw.format));
+    if (!format || *format == report_format::html)
+        return usage_error(ctx, fmt::format("--format {} is not available; use text, json, csv, markdown, junit or github", raw.format),
+                           fmt::format("--format {} 不可用；请使用 text、json、csv、markdown、junit 或 github", raw.format));
     if (raw.fail_under < 0 || raw.fail_under > 100)
         return usage_error(ctx, "--fail-under must be between 0 and 100", "--fail-under 必须在 0 到 100 之间");
     if (raw.tolerance < 0 || raw.yellow_band < 0)
@@ -70,7 +73,25 @@ int run_check_command(const context& ctx, const check_options& raw) {
     if (!catalog) return exit_bad_input;
     const plan* p = choose_plan(ctx, *catalog, raw.plan);
     if (p == nullptr) return exit_bad_input;
+    std::optional<plan> with_regions;
+    if (!raw.regional_targets.empty()) {
+        auto loaded = with_regional_targets(*p, raw.regional_targets);
+        if (!loaded) {
+            print_diagnostic(ctx, loaded.error());
+            return exit_bad_input;
+        }
+        with_regions = std::move(loaded->with_regions);
+        p = &*with_regions;
+    }
 
+    if (!raw.region.empty()) {
+        request.evaluation.region = p->canonical_region(raw.region);
+        const bool any = std::any_of(p->targets.begin(), p->targets.end(),
+                                     [&](const target& t) { return t.region == *request.evaluation.region; });
+        if (!any)
+            return usage_error(ctx, fmt::format("no target of plan {} is about region \"{}\"", p->info.id, raw.region),
+                               fmt::format("规划 {} 没有关于“{}”的目标", p->info.id, raw.region));
+    }
     const check_outcome outcome = run_check(*p, request);
     for (const error& e : outcome.findings)
         if (e.level != severity::note || raw.verbose) print_diagnostic(ctx, e);
@@ -81,6 +102,18 @@ int run_check_command(const context& ctx, const check_options& raw) {
     if (outcome.input_failed) {
         print_diagnostic(ctx, make_error(error_code::input_failed, "nothing was evaluated: fix the errors above",
                                          "未进行评价：请先修正以上错误"));
+        // CI reads the report, not stderr: data errors still give it a report of errors.
+        std::string errors_report;
+        if (*format == report_format::junit)
+            errors_report = render_junit_input_errors(p->info, outcome.findings, outcome.findings_left_out, ctx.lang);
+        else if (*format == report_format::github)
+            errors_report = render_github_input_errors(outcome.findings, outcome.findings_left_out, ctx.lang);
+        if (!errors_report.empty()) {
+            if (!raw.output.empty())
+                (void)write_output_file(ctx, raw.output, errors_report);
+            else if (!ctx.quiet)
+                write_stdout(errors_report, exit_bad_input);
+        }
         return exit_bad_input;
     }
 
@@ -96,6 +129,8 @@ int run_check_command(const context& ctx, const check_options& raw) {
                    {"all_years", request.evaluation.every_year ? "true" : "false"},
                    {"fail_under_percent", format_number(raw.fail_under)},
                    {"encoding", raw.encoding},
+                   {"regional_targets", raw.regional_targets},
+                   {"region", raw.region},
                    {"inputs", join_files(request.inputs)}};
     const evaluation& ev = *outcome.ev;
     const report_context report{*p,
@@ -136,7 +171,7 @@ command add_check_command(CLI::App& root) {
     add_plan_options(app, raw->plan);
     app->add_option("--year", raw->year, "Evaluate this year (also the year of rows in files without a year column)")
         ->check(CLI::Range(1900, 2199));
-    app->add_option("--format", raw->format, "Output format: text, json, csv or markdown")
+    app->add_option("--format", raw->format, "Output format: text, json, csv, markdown, junit (JUnit XML for CI) or github (GitHub Actions annotations)")
         ->check(CLI::IsMember({"text", "json", "csv", "markdown", "junit", "github", "html"}));
     app->add_option("-o,--output", raw->output, "Write the report to FILE (complete or not at all) instead of stdout")
         ->type_name("FILE");
@@ -158,6 +193,11 @@ command add_check_command(CLI::App& root) {
                   "Judge every year with data (a trajectory); on by default with several files");
     app->add_option("--max-findings", raw->max_findings, "Keep at most N findings per input (default 50)")
         ->type_name("N");
+    app->add_option("--regional-targets", raw->regional_targets,
+                    "Add the targets of each league and city from a table (CSV; blank form: `plancheck template "
+                    "--regional`)")
+        ->type_name("FILE");
+    app->add_option("--region", raw->region, "Evaluate only the targets of this region (the plan's, or a league/city's)");
     app->add_option("--encoding", raw->encoding,
                     "Input encoding: auto (UTF-8, else GB18030 when the bytes are not UTF-8), utf-8, gb18030 (gbk)");
     app->add_flag("-v,--verbose", raw->verbose, "Also list ignored rows and the plan statements not encoded as rules");

@@ -18,6 +18,23 @@ using share_quantity = units::quantity_of<quantity_kind::share>;
 share_quantity percent(double fraction) { return share_quantity::from_value(fraction * 100.0); }
 double fraction_of(const share_quantity& s) { return s.value() / 100.0; }
 
+// Two results of decimal arithmetic that agree to 1 part in 10⁹ are the same number: binary
+// floating point must not move a value that is exactly at a threshold (11 → 9.46 is exactly
+// −14 %, computed as −13.999999999999998 %) to the wrong side of it.
+bool same_number(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b)); }
+
+// lhs (c) rhs, with numbers that are the same by same_number() counted as equal.
+bool holds_at(double lhs, comparison c, double rhs) {
+    const bool equal = same_number(lhs, rhs);
+    switch (c) {
+        case comparison::less_equal:
+        case comparison::greater_equal: return equal || holds(lhs, c, rhs);
+        case comparison::less:
+        case comparison::greater: return !equal && holds(lhs, c, rhs);
+    }
+    return false;
+}
+
 
 // Everything one judgement needs, gathered once.
 class judge {
@@ -106,15 +123,16 @@ private:
         r_.actual = any_quantity::from_canonical(measure_kind, actual);
         r_.required = any_quantity::from_canonical(measure_kind, required);
         r_.gap = any_quantity::from_canonical(measure_kind, actual - required);
-        const bool ok = holds(actual, t_.cmp, lenient(required));
+        const bool ok = holds_at(actual, t_.cmp, lenient(required));
         r_.verdict = r_.interim ? (ok ? status::on_track : status::behind) : (ok ? status::met : status::not_met);
         if (ok) {
             r_.warning = grade::green;
         } else {
             const double shortfall = std::abs(actual - required);
-            r_.warning = shortfall <= fraction_of(opts_.yellow_band) * std::abs(required) ? grade::yellow : grade::red;
+            const double band = fraction_of(opts_.yellow_band) * std::abs(required);
+            r_.warning = shortfall <= band || same_number(shortfall, band) ? grade::yellow : grade::red;
         }
-        if (ok && t_.approximate && !holds(actual, t_.cmp, required))
+        if (ok && t_.approximate && !holds_at(actual, t_.cmp, required))
             r_.reason = {fmt::format("within the {}% tolerance of an approximate (左右) target",
                                      format_number(opts_.tolerance.value())),
                          fmt::format("在约数（左右）目标 {}% 的容差之内", format_number(opts_.tolerance.value()))};
@@ -184,12 +202,13 @@ target_result judge::level_kind() {
     if (!v) return missing_value(y);
 
     if (!r_.interim) {
+        progress(y, t_.year);
         // From the target (or deadline) year on, the condition must hold every year with data.
         for (int year = t_.year; year < y; ++year) {
             if (!region_) break;
             const observation* o = data_.find(*region_, t_.indicator_index, year);
             if (o == nullptr) continue;
-            if (!holds(o->value.canonical_value(), t_.cmp, lenient(threshold))) {
+            if (!holds_at(o->value.canonical_value(), t_.cmp, lenient(threshold))) {
                 r_.inputs.push_back({"actual", year, o->value, data_.resolve(o->where), false});
                 decide(v->value, threshold, ind_.kind());
                 r_.verdict = status::not_met;
@@ -199,7 +218,6 @@ target_result judge::level_kind() {
                 return r_;
             }
         }
-        progress(y, t_.year);
         decide(v->value, threshold, ind_.kind());
         if (base_year_) {
             if (const auto b = base_at(*base_year_)) set_level_attainment(v->value, b->value, threshold);
@@ -210,7 +228,7 @@ target_result judge::level_kind() {
     const auto f = progress(y, t_.year);
     const auto b = base_year_ ? base_at(*base_year_) : std::nullopt;
     if (!f || !b) {
-        if (holds(v->value, t_.cmp, lenient(threshold))) {
+        if (holds_at(v->value, t_.cmp, lenient(threshold))) {
             decide(v->value, threshold, ind_.kind());
             r_.reason = {"already at the final target; no base value to draw the interim path",
                          "已达到最终目标；无基年数值，无法绘制阶段进度路径"};
@@ -301,7 +319,8 @@ target_result judge::no_growth_kind() {
 }
 
 target_result judge::cumulative_kind() {
-    const int y = r_.year;
+    // The sum runs over base+1 … the year judged, and stops at the target year.
+    const int y = std::min(r_.year, t_.year);
     double sum = 0;
     std::vector<int> missing;
     for (int year = *t_.base_year + 1; year <= y; ++year) {
@@ -400,7 +419,9 @@ compliance_summary summarize(const plan& p, const std::vector<target_result>& la
     compliance_summary s;
     for (const target_result& r : latest) {
         const bool binding = p.targets[r.target_index].binding;
-        for (tally* t : {&s.all, binding ? &s.binding : &s.expected}) {
+        grade& worst = s.region_grade[r.region];
+        worst = std::max(worst, r.warning);
+        for (tally* t : {&s.all, binding ? &s.binding : &s.expected, &s.by_region[r.region]}) {
             ++t->results;
             if (r.verdict == status::no_data) ++t->no_data;
             if (r.verdict == status::not_evaluable) ++t->not_evaluable;
@@ -421,6 +442,7 @@ evaluation evaluate(const plan& p, const observation_set& data, const evaluation
     std::set<int> judged;
     for (std::size_t i = 0; i < p.targets.size(); ++i) {
         const target& t = p.targets[i];
+        if (opts.region && t.region != *opts.region) continue;
         // The years to judge: the one asked for, or (for a trajectory) every year after the base
         // year that holds this target's data, and always the latest year.
         std::set<int> years{latest};

@@ -67,6 +67,15 @@ std::string render_json(const report_context& ctx) {
     summary["require_all"] = ev.options.require_all;
     summary["binding"] = tally_json(s.binding);
     summary["expected"] = tally_json(s.expected);
+    json regions = json::array();
+    for (const auto& [region, t] : s.by_region) {
+        json entry = tally_json(t);
+        entry["region"] = region;
+        const auto g = s.region_grade.find(region);
+        entry["grade"] = to_string(g != s.region_grade.end() ? g->second : grade::none);
+        regions.push_back(std::move(entry));
+    }
+    summary["regions"] = std::move(regions);
 
     json results = json::array();
     for (const target_result& r : ev.results) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "plancheck/report.hpp"
 #include "plancheck/text.hpp"
@@ -57,6 +58,59 @@ std::string input_line(const input_summary& in, language lang) {
                            in.encoding != "utf-8" ? fmt::format("（编码 {}）", in.encoding) : "");
     return fmt::format("{}: {} rows, {} used, {} ignored, {} rejected{}", in.name, in.rows, in.used, in.ignored,
                        in.rejected, in.encoding != "utf-8" ? fmt::format(" (encoding {})", in.encoding) : "");
+}
+
+// Leagues and cities × annex targets, each cell the latest verdict and grade, then each
+// region's compliance and worst grade.
+std::string region_matrix(const report_context& ctx) {
+    const plan& p = ctx.p;
+    const language lang = ctx.lang;
+    std::vector<std::string> columns;
+    std::map<std::string, std::map<std::string, const target_result*>> cells;  // region → column → latest
+    for (const target_result& r : ctx.ev.results) {
+        const target& t = p.targets[r.target_index];
+        if (t.annex_target_id.empty()) continue;
+        if (std::find(columns.begin(), columns.end(), t.annex_target_id) == columns.end())
+            columns.push_back(t.annex_target_id);
+        cells[r.region][t.annex_target_id] = &r;  // results are ordered by year: the last wins
+    }
+    if (cells.empty()) return {};
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> header{lang == language::zh ? "地区" : "Region"};
+    header.insert(header.end(), columns.begin(), columns.end());
+    header.push_back(lang == language::zh ? "达标率" : "Compliance");
+    header.push_back(lang == language::zh ? "预警" : "Grade");
+    rows.push_back(header);
+    for (const auto& [region, by_column] : cells) {
+        std::vector<std::string> line{region};
+        for (const std::string& c : columns) {
+            const auto it = by_column.find(c);
+            if (it == by_column.end()) {
+                line.emplace_back("");
+                continue;
+            }
+            const target_result& r = *it->second;
+            std::string cell(status_symbol(r.verdict));
+            if (r.warning != grade::none) cell += " " + std::string(grade_label(r.warning, lang));
+            line.push_back(cell);
+        }
+        const auto t = ctx.ev.summary.by_region.find(region);
+        line.push_back(t != ctx.ev.summary.by_region.end() ? tally_text(t->second, lang) : "");
+        const auto g = ctx.ev.summary.region_grade.find(region);
+        line.emplace_back(g != ctx.ev.summary.region_grade.end() ? grade_label(g->second, lang) : "");
+        rows.push_back(std::move(line));
+    }
+    std::vector<std::size_t> width(header.size(), 0);
+    for (const auto& r : rows)
+        for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], text::display_width(r[c]));
+    std::string out = lang == language::zh ? "\n各盟市目标（地区 × 目标）\n" : "\nLeague and city targets (region × target)\n";
+    for (const auto& r : rows) {
+        std::string line = " ";
+        for (std::size_t c = 0; c < r.size(); ++c) line += " " + text::pad_right(r[c], width[c]) + " ";
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+    return out;
 }
 
 }  // namespace
@@ -165,6 +219,8 @@ std::string render_text(const report_context& ctx) {
             if (e.level == severity::note) notes += "  " + e.format(lang) + "\n";
         if (!notes.empty()) out += (zh ? "\n已忽略的行：\n" : "\nIgnored rows:\n") + notes;
     }
+
+    out += region_matrix(ctx);
 
     const compliance_summary& s = ev.summary;
     out += "\n";

@@ -187,9 +187,9 @@ private:
         return out;
     }
 
-    // "2.25 亿吨标准煤" → 2.25 in the unit 亿吨标准煤, resolved through the indicator when given.
+    // "2.25 亿吨标准煤" → 2.25 in the unit 亿吨标准煤, checked against the indicator and the kind.
     std::optional<std::pair<any_quantity, unit>> get_amount(const toml::table& t, std::string_view key,
-                                                            const indicator* ind, std::optional<quantity_kind> want,
+                                                            const indicator& ind, target_kind kind,
                                                             std::string_view where_name) {
         const auto text_value = get_string(t, key, where_name, true);
         if (!text_value) return std::nullopt;
@@ -210,37 +210,21 @@ private:
                  fmt::format("“{}”应为数值加单位，例如 \"77.63 万吨\" 或 \"-14 %\"", s));
             return std::nullopt;
         }
-        result<unit> u = parse_unit(unit_text);
-        if (ind != nullptr && want == ind->kind()) u = ind->resolve_unit(unit_text);
-        if (!u) {
-            error e = std::move(u).error();
-            e.code = e.code == error_code::unit_dimension ? error_code::rule_dimension : error_code::rule_unit;
+        auto threshold = make_threshold(ind, kind, number->value, unit_text);
+        if (!threshold) {
+            error e = std::move(threshold).error();
             e.where = at(node);
             sink_.add(std::move(e));
             return std::nullopt;
         }
-        if (want && u->kind() != *want) {
-            const std::string needed(canonical_spelling(*want, language::zh));
-            const std::string whose = ind != nullptr && want == ind->kind()
-                                          ? fmt::format("indicator {} is measured in {}", ind->id, ind->declared_unit.spelling())
-                                          : fmt::format("this kind of target needs {}", needed);
-            const std::string whose_zh = ind != nullptr && want == ind->kind()
-                                             ? fmt::format("指标 {} 以 {} 计量", ind->id, ind->declared_unit.spelling())
-                                             : fmt::format("此类目标需要 {}", needed);
-            fail(error_code::rule_dimension, at(node),
-                 fmt::format("{} is {} ({}), but {} ({})", s, kind_name(u->kind()).en, u->spelling(), whose,
-                             kind_name(*want).en),
-                 fmt::format("{} 属于{}（{}），但{}（{}）", s, kind_name(u->kind()).zh, u->spelling(), whose_zh,
-                             kind_name(*want).zh));
-            return std::nullopt;
-        }
-        return std::pair{u->quantity(number->value), *u};
+        return std::move(*threshold);
     }
 
     void load_plan_table(const toml::table& root, plan& out);
     void load_indicator(const toml::table& t, plan& out);
     void load_target(const toml::table& t, plan& out);
     void load_unevaluable(const toml::table& t, plan& out);
+    void load_annex(const toml::table& t, plan& out);
 
     std::string file_;
     error_sink sink_;
@@ -372,7 +356,7 @@ void loader::load_indicator(const toml::table& t, plan& out) {
                 plan_value b;
                 b.where = at(bt);
                 b.year = get_year(*bt, "year", base_label, true).value_or(0);
-                if (auto amount = get_amount(*bt, "value", &ind, ind.kind(), base_label)) b.value = amount->first;
+                if (auto amount = get_amount(*bt, "value", ind, target_kind::at_least, base_label)) b.value = amount->first;
                 b.derived = get_bool(*bt, "derived", base_label, false).value_or(false);
                 b.section = get_string(*bt, "section", base_label, true).value_or("");
                 b.source = get_string(*bt, "source", base_label, true).value_or("");
@@ -455,15 +439,13 @@ void loader::load_target(const toml::table& t, plan& out) {
         return;
     }
 
-    const bool relative = tg.kind == target_kind::change_vs_base || tg.kind == target_kind::annual_growth_at_most;
     if (tg.kind == target_kind::no_growth) {
         if (t.get("value") != nullptr)
             fail(error_code::rule_field, at(t.get("value")), "a no_growth target takes no value (it compares with the base year)",
                  "no_growth 目标不取 value（与基年比较）");
         if (ind != nullptr) tg.threshold_unit = ind->declared_unit;
     } else if (ind != nullptr) {
-        const quantity_kind want = relative ? quantity_kind::share : ind->kind();
-        if (auto amount = get_amount(t, "value", ind, want, label)) {
+        if (auto amount = get_amount(t, "value", *ind, tg.kind, label)) {
             tg.threshold = amount->first;
             tg.threshold_unit = amount->second;
         }
@@ -478,25 +460,11 @@ void loader::load_target(const toml::table& t, plan& out) {
                  fmt::format("unknown comparison \"{}\" (one of <=, <, >=, >)", *c),
                  fmt::format("未知的比较符“{}”（应为 <=、<、>=、> 之一）", *c));
     }
-    switch (tg.kind) {
-        case target_kind::at_least:
-        case target_kind::cumulative_at_least: tg.cmp = cmp.value_or(comparison::greater_equal); break;
-        case target_kind::change_vs_base:
-            tg.cmp = cmp.value_or(tg.threshold && tg.threshold->canonical_value() > 0 ? comparison::greater_equal
-                                                                                      : comparison::less_equal);
-            break;
-        case target_kind::deadline:
-            if (!cmp && t.get("comparison") == nullptr)
-                fail(error_code::rule_field, tg.where, fmt::format("{}: a deadline target needs a comparison", label),
-                     fmt::format("{}：deadline 目标需要 comparison", label));
-            tg.cmp = cmp.value_or(comparison::greater_equal);
-            break;
-        default: tg.cmp = cmp.value_or(comparison::less_equal); break;
-    }
-    const bool upper_only = tg.kind == target_kind::at_most || tg.kind == target_kind::increment_at_most ||
-                            tg.kind == target_kind::annual_growth_at_most || tg.kind == target_kind::no_growth;
-    const bool lower_only = tg.kind == target_kind::at_least || tg.kind == target_kind::cumulative_at_least;
-    if ((upper_only && !is_upper_bound(tg.cmp)) || (lower_only && is_upper_bound(tg.cmp)))
+    if (tg.kind == target_kind::deadline && !cmp && t.get("comparison") == nullptr)
+        fail(error_code::rule_field, tg.where, fmt::format("{}: a deadline target needs a comparison", label),
+             fmt::format("{}：deadline 目标需要 comparison", label));
+    tg.cmp = cmp.value_or(default_comparison(tg.kind, tg.threshold));
+    if (!comparison_fits(tg.kind, tg.cmp))
         fail(error_code::rule_kind, at(t.get("comparison")),
              fmt::format("comparison {} contradicts kind {}", to_string(tg.cmp), to_string(tg.kind)),
              fmt::format("比较符 {} 与类型 {} 矛盾", to_string(tg.cmp), to_string(tg.kind)));
@@ -504,10 +472,8 @@ void loader::load_target(const toml::table& t, plan& out) {
     tg.approximate = get_bool(t, "approximate", label, false).value_or(false);
     tg.binding = get_bool(t, "binding", label, true).value_or(false);
     tg.year = get_year(t, "year", label, false).value_or(out.info.target_year);
-    const bool needs_base = tg.kind != target_kind::at_most && tg.kind != target_kind::at_least &&
-                            tg.kind != target_kind::deadline;
     tg.base_year = get_year(t, "base_year", label, false);
-    if (!tg.base_year && needs_base) tg.base_year = out.info.base_year;
+    if (!tg.base_year && needs_base_year(tg.kind)) tg.base_year = out.info.base_year;
     if (tg.base_year && *tg.base_year >= tg.year)
         fail(error_code::rule_year, at(t.get("base_year") ? t.get("base_year") : &t),
              fmt::format("{}: base year {} is not before the target year {}", label, *tg.base_year, tg.year),
@@ -546,6 +512,71 @@ void loader::load_unevaluable(const toml::table& t, plan& out) {
     out.unevaluable.push_back(std::move(u));
 }
 
+void loader::load_annex(const toml::table& t, plan& out) {
+    check_keys(t, {"id", "title", "binding", "targets"}, "[[annex]]");
+    annex a;
+    a.where = at(&t);
+    a.id = get_string(t, "id", "[[annex]]", true).value_or("");
+    const std::string label = a.id.empty() ? "[[annex]]" : fmt::format("annex {}", a.id);
+    a.title = get_string(t, "title", label, true).value_or("");
+    a.binding = get_bool(t, "binding", label, true).value_or(false);
+    const toml::node* list = required(t, "targets", label);
+    const auto* array = list != nullptr ? list->as_array() : nullptr;
+    if (list != nullptr && array == nullptr) wrong_type(list, "targets", "an array of tables", "表数组");
+    if (array == nullptr) return;
+    for (const toml::node& item : *array) {
+        const auto* row = item.as_table();
+        if (row == nullptr) {
+            wrong_type(&item, "targets", "an array of tables", "表数组");
+            continue;
+        }
+        check_keys(*row, {"id", "indicator", "kind", "comparison", "unit"}, label);
+        annex_target at_row;
+        at_row.id = get_string(*row, "id", label, true).value_or("");
+        const auto ind_name = get_string(*row, "indicator", label, true);
+        const auto index = ind_name ? out.indicator_index(*ind_name) : std::nullopt;
+        if (ind_name && !index) {
+            fail(error_code::rule_reference, at(row->get("indicator")),
+                 fmt::format("{} refers to indicator \"{}\", which no [[indicator]] declares", label, *ind_name),
+                 fmt::format("{} 引用的指标“{}”未在 [[indicator]] 中声明", label, *ind_name));
+            continue;
+        }
+        const auto kind_text = get_string(*row, "kind", label, true);
+        const auto kind = kind_text ? parse_target_kind(*kind_text) : std::nullopt;
+        if (kind_text && !kind) {
+            fail(error_code::rule_kind, at(row->get("kind")), fmt::format("unknown target kind \"{}\"", *kind_text),
+                 fmt::format("未知的目标类型“{}”", *kind_text));
+            continue;
+        }
+        if (!index || !kind) continue;
+        at_row.indicator_index = *index;
+        at_row.kind = *kind;
+        at_row.unit_text = get_string(*row, "unit", label, true).value_or("");
+        // The unit must fit the kind: checked now with a probe value, so a table never meets it.
+        if (!at_row.unit_text.empty()) {
+            auto probe = make_threshold(out.indicators[*index], *kind, 1.0, at_row.unit_text);
+            if (!probe) {
+                error e = std::move(probe).error();
+                e.where = at(row->get("unit"));
+                sink_.add(std::move(e));
+                continue;
+            }
+        }
+        at_row.cmp = default_comparison(*kind, std::nullopt);
+        if (const auto c = get_string(*row, "comparison", label, false)) {
+            const auto parsed = parse_comparison(*c);
+            if (!parsed || !comparison_fits(*kind, *parsed))
+                fail(error_code::rule_kind, at(row->get("comparison")),
+                     fmt::format("comparison \"{}\" does not fit kind {}", *c, to_string(*kind)),
+                     fmt::format("比较符“{}”与类型 {} 不符", *c, to_string(*kind)));
+            else
+                at_row.cmp = *parsed;
+        }
+        a.targets.push_back(std::move(at_row));
+    }
+    out.annexes.push_back(std::move(a));
+}
+
 result<plan> loader::load(std::string_view text) {
     if (const auto bad = text::find_invalid_utf8(text)) {
         std::uint32_t line = 1;
@@ -555,21 +586,23 @@ result<plan> loader::load(std::string_view text) {
                 ++line;
                 line_start = i + 1;
             }
-        return make_error(error_code::encoding, "rule file is not valid UTF-8", "规则文件不是有效的 UTF-8",
-                          origin{file_, line,
-                                 static_cast<std::uint32_t>(text::count_code_points(text.substr(line_start, *bad - line_start)) + 1)});
+        sink_.add(make_error(error_code::encoding, "rule file is not valid UTF-8", "规则文件不是有效的 UTF-8",
+                             origin{file_, line,
+                                    static_cast<std::uint32_t>(text::count_code_points(text.substr(line_start, *bad - line_start)) + 1)}));
+        return sink_.first();
     }
     toml::parse_result parsed = toml::parse(text, file_);
     if (!parsed) {
         const toml::parse_error& e = parsed.error();
-        return make_error(error_code::rule_syntax, fmt::format("not valid TOML: {}", e.description()),
-                          fmt::format("不是有效的 TOML：{}", e.description()), at(e.source()));
+        sink_.add(make_error(error_code::rule_syntax, fmt::format("not valid TOML: {}", e.description()),
+                             fmt::format("不是有效的 TOML：{}", e.description()), at(e.source())));
+        return sink_.first();
     }
     const toml::table& root = parsed.table();
     plan out;
     out.file = file_;
     out.sha256 = sha256_hex(text);
-    check_keys(root, {"format", "plan", "indicator", "target", "not_evaluable"}, "the rule file");
+    check_keys(root, {"format", "plan", "indicator", "target", "not_evaluable", "annex"}, "the rule file");
     if (const toml::node* f = root.get("format")) {
         const auto* i = f->as_integer();
         if (i == nullptr || i->get() != 1)
@@ -598,6 +631,7 @@ result<plan> loader::load(std::string_view text) {
     out.index();
     if (!sink_.stop()) each_table("target", [&](const toml::table& t) { load_target(t, out); });
     if (!sink_.stop()) each_table("not_evaluable", [&](const toml::table& t) { load_unevaluable(t, out); });
+    if (!sink_.stop()) each_table("annex", [&](const toml::table& t) { load_annex(t, out); });
     if (!sink_.stop() && out.targets.empty())
         fail(error_code::rule_field, origin{file_, 1, 1}, "the rule file declares no [[target]]",
              "规则文件没有声明任何 [[target]]");

@@ -46,6 +46,58 @@ std::optional<comparison> parse_comparison(std::string_view text) {
     return std::nullopt;
 }
 
+comparison default_comparison(target_kind kind, const std::optional<any_quantity>& threshold) {
+    switch (kind) {
+        case target_kind::at_least:
+        case target_kind::cumulative_at_least:
+        case target_kind::deadline: return comparison::greater_equal;
+        case target_kind::change_vs_base:
+            return threshold && threshold->canonical_value() > 0 ? comparison::greater_equal : comparison::less_equal;
+        default: return comparison::less_equal;
+    }
+}
+
+bool comparison_fits(target_kind kind, comparison c) {
+    switch (kind) {
+        case target_kind::at_most:
+        case target_kind::increment_at_most:
+        case target_kind::annual_growth_at_most:
+        case target_kind::no_growth: return is_upper_bound(c);
+        case target_kind::at_least:
+        case target_kind::cumulative_at_least: return !is_upper_bound(c);
+        default: return true;
+    }
+}
+
+bool needs_base_year(target_kind kind) {
+    return kind != target_kind::at_most && kind != target_kind::at_least && kind != target_kind::deadline;
+}
+
+result<std::pair<any_quantity, unit>> make_threshold(const indicator& ind, target_kind kind, double number,
+                                                     std::string_view unit_text) {
+    const bool relative = kind == target_kind::change_vs_base || kind == target_kind::annual_growth_at_most;
+    const quantity_kind want = relative ? quantity_kind::share : ind.kind();
+    result<unit> u = want == ind.kind() ? ind.resolve_unit(unit_text) : parse_unit(unit_text);
+    if (!u) {
+        error e = std::move(u).error();
+        e.code = e.code == error_code::unit_dimension ? error_code::rule_dimension : error_code::rule_unit;
+        return e;
+    }
+    if (u->kind() != want) {
+        const std::string value = fmt::format("{} {}", format_number(number), unit_text);
+        const std::string whose = relative ? fmt::format("this kind of target needs {}", canonical_spelling(want, language::zh))
+                                           : fmt::format("indicator {} is measured in {}", ind.id, ind.declared_unit.spelling());
+        const std::string whose_zh = relative ? fmt::format("此类目标需要 {}", canonical_spelling(want, language::zh))
+                                              : fmt::format("指标 {} 以 {} 计量", ind.id, ind.declared_unit.spelling());
+        return make_error(error_code::rule_dimension,
+                          fmt::format("{} is {} ({}), but {} ({})", value, kind_name(u->kind()).en, u->spelling(), whose,
+                                      kind_name(want).en),
+                          fmt::format("{} 属于{}（{}），但{}（{}）", value, kind_name(u->kind()).zh, u->spelling(),
+                                      whose_zh, kind_name(want).zh));
+    }
+    return std::pair{u->quantity(number), *u};
+}
+
 std::string_view to_string(progress_path p) { return p == progress_path::linear ? "linear" : "compound"; }
 
 const plan_value* indicator::base_for(int year) const {

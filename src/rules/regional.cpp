@@ -1,0 +1,213 @@
+#include "plancheck/regional.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "plancheck/number.hpp"
+#include "plancheck/text.hpp"
+
+namespace plancheck {
+
+namespace {
+
+enum class column { region, indicator, kind, value, unit, base_year, target_year, comparison, binding, note, count };
+constexpr auto column_count = static_cast<std::size_t>(column::count);
+
+struct column_name {
+    std::string_view name;
+    column role;
+};
+
+constexpr std::array<column_name, 21> column_names{{
+    {"region", column::region},         {"地区", column::region},           {"盟市", column::region},
+    {"indicator", column::indicator},   {"指标", column::indicator},        {"kind", column::kind},
+    {"类型", column::kind},             {"value", column::value},           {"数值", column::value},
+    {"unit", column::unit},             {"单位", column::unit},             {"base_year", column::base_year},
+    {"基年", column::base_year},        {"target_year", column::target_year}, {"目标年", column::target_year},
+    {"comparison", column::comparison}, {"比较", column::comparison},       {"binding", column::binding},
+    {"约束性", column::binding},        {"note", column::note},             {"备注", column::note},
+}};
+
+constexpr std::array<column, 7> required_columns{column::region,    column::indicator, column::kind,
+                                                 column::value,     column::unit,      column::base_year,
+                                                 column::target_year};
+
+std::string_view column_label(column c) {
+    for (const auto& n : column_names)
+        if (n.role == c) return n.name;
+    return "";
+}
+
+// The annex row a regional target instantiates, if the plan has one for it.
+const annex_target* annex_row(const plan& p, std::size_t indicator, target_kind kind, const annex** which) {
+    for (const annex& a : p.annexes)
+        for (const annex_target& t : a.targets)
+            if (t.indicator_index == indicator && t.kind == kind) {
+                *which = &a;
+                return &t;
+            }
+    return nullptr;
+}
+
+}  // namespace
+
+result<regional_load> with_regional_targets(const plan& p, const std::string& path) {
+    auto source = csv::open_file(path);
+    if (!source) return std::move(source).error();
+    return with_regional_targets(p, std::move(*source), path);
+}
+
+result<regional_load> with_regional_targets(const plan& p, std::unique_ptr<csv::byte_source> source,
+                                            const std::string& name) {
+    regional_load out{p, 0, 0};
+    csv::reader reader(std::move(source), name);
+    csv::record rec;
+    const auto next = [&]() -> result<bool> { return reader.next(rec); };
+
+    auto header = next();
+    if (!header) return std::move(header).error();
+    if (!*header)
+        return make_error(error_code::csv_empty, "the regional targets table is empty", "地区目标表为空", origin{name, 1, 1});
+    std::array<std::optional<std::size_t>, column_count> col{};
+    for (std::size_t i = 0; i < rec.size(); ++i) {
+        std::string key(text::trim(rec[i]));
+        for (char& c : key)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        const auto it = std::find_if(column_names.begin(), column_names.end(), [&](const column_name& n) { return n.name == key; });
+        if (it != column_names.end()) col[static_cast<std::size_t>(it->role)] = i;
+    }
+    for (const column c : required_columns)
+        if (!col[static_cast<std::size_t>(c)])
+            return make_error(error_code::csv_header,
+                              fmt::format("the regional targets table has no \"{}\" column (needs region, indicator, "
+                                          "kind, value, unit, base_year, target_year)",
+                                          column_label(c)),
+                              fmt::format("地区目标表缺少“{}”列（需要 region、indicator、kind、value、unit、base_year、target_year）",
+                                          column_label(c)),
+                              origin{name, rec.line(), 1});
+
+    const auto cell = [&](column c) -> std::string_view {
+        const auto i = col[static_cast<std::size_t>(c)];
+        return i ? text::trim(rec[*i]) : std::string_view{};
+    };
+    const auto where = [&](column c) {
+        const auto i = col[static_cast<std::size_t>(c)];
+        return i ? rec.origin_of(*i) : rec.where();
+    };
+    const auto fail = [&](error_code code, column c, std::string en, std::string zh) {
+        return make_error(code, std::move(en), std::move(zh), where(c));
+    };
+
+    while (true) {
+        auto more = next();
+        if (!more) return std::move(more).error();
+        if (!*more) break;
+        if (cell(column::value).empty()) {
+            ++out.unfilled;
+            continue;
+        }
+        // Region: one of the plan's leagues and cities (or the plan's own region).
+        const std::string region = p.canonical_region(cell(column::region));
+        const bool known = region == p.info.region.zh ||
+                           std::any_of(p.info.subregions.begin(), p.info.subregions.end(),
+                                       [&](const localized_text& s) { return s.zh == region; });
+        if (!known) {
+            std::vector<std::string> names;
+            for (const auto& s : p.info.subregions) names.push_back(s.zh);
+            const auto near = text::nearest(region, names);
+            return fail(error_code::rule_reference, column::region,
+                        fmt::format("\"{}\" is not a league or city of plan {}{}", region, p.info.id,
+                                    near ? fmt::format(" (did you mean {}?)", *near) : ""),
+                        fmt::format("“{}”不是规划 {} 的盟市{}", region, p.info.id,
+                                    near ? fmt::format("（是否应为 {}？）", *near) : ""));
+        }
+        const auto index = p.indicator_index(cell(column::indicator));
+        if (!index) {
+            const auto near = text::nearest(cell(column::indicator), p.indicator_names());
+            return fail(error_code::indicator_unknown, column::indicator,
+                        fmt::format("unknown indicator \"{}\"{}", cell(column::indicator),
+                                    near ? fmt::format(" (did you mean {}?)", *near) : ""),
+                        fmt::format("未知指标“{}”{}", cell(column::indicator), near ? fmt::format("（是否应为 {}？）", *near) : ""));
+        }
+        const indicator& ind = p.indicators[*index];
+        const auto kind = parse_target_kind(cell(column::kind));
+        if (!kind)
+            return fail(error_code::rule_kind, column::kind, fmt::format("unknown target kind \"{}\"", cell(column::kind)),
+                        fmt::format("未知的目标类型“{}”", cell(column::kind)));
+        const auto number = parse_decimal(cell(column::value));
+        if (!number) {
+            error e = std::move(number).error();
+            e.where = where(column::value);
+            return e;
+        }
+        auto threshold = make_threshold(ind, *kind, number->value, cell(column::unit));
+        if (!threshold) {
+            error e = std::move(threshold).error();
+            e.where = where(column::unit);
+            return e;
+        }
+        auto base_year = parse_year(cell(column::base_year));
+        auto target_year = parse_year(cell(column::target_year));
+        if (!base_year || !target_year || *base_year >= *target_year)
+            return fail(error_code::rule_year, base_year ? column::target_year : column::base_year,
+                        "base_year and target_year must be years, the base before the target",
+                        "base_year 与 target_year 必须是年份，且基年早于目标年");
+
+        const annex* from_annex = nullptr;
+        const annex_target* row = annex_row(p, *index, *kind, &from_annex);
+        target t;
+        t.annex_target_id = row != nullptr ? row->id : fmt::format("{}-{}", ind.id, to_string(*kind));
+        t.id = fmt::format("{}@{}", t.annex_target_id, region);
+        if (out.with_regions.find_target(t.id) != nullptr)
+            return fail(error_code::rule_duplicate, column::region, fmt::format("target {} is given twice", t.id),
+                        fmt::format("目标 {} 重复给出", t.id));
+        t.name = {fmt::format("{} ({})", row != nullptr ? ind.name.en : ind.name.en, region),
+                  fmt::format("{}（{}）", ind.name.zh, region)};
+        t.indicator_index = *index;
+        t.kind = *kind;
+        t.threshold = threshold->first;
+        t.threshold_unit = threshold->second;
+        t.cmp = row != nullptr ? row->cmp : default_comparison(*kind, t.threshold);
+        if (const std::string_view c = cell(column::comparison); !c.empty()) {
+            const auto parsed = parse_comparison(c);
+            if (!parsed || !comparison_fits(*kind, *parsed))
+                return fail(error_code::rule_kind, column::comparison,
+                            fmt::format("comparison \"{}\" does not fit kind {}", c, to_string(*kind)),
+                            fmt::format("比较符“{}”与类型 {} 不符", c, to_string(*kind)));
+            t.cmp = *parsed;
+        } else if (*kind == target_kind::change_vs_base) {
+            t.cmp = default_comparison(*kind, t.threshold);
+        }
+        t.base_year = *base_year;
+        t.year = *target_year;
+        const std::string_view binding = cell(column::binding);
+        t.binding = binding.empty() ? (from_annex != nullptr && from_annex->binding)
+                                    : (binding == "true" || binding == "1" || binding == "约束性" || binding == "是");
+        t.region = region;
+        t.section = from_annex != nullptr ? from_annex->title : "地区目标";
+        t.source = from_annex != nullptr ? from_annex->title : "地区目标表";
+        t.note = fmt::format("value from the regional targets table {}{}", rec.where().to_string(),
+                             cell(column::note).empty() ? "" : fmt::format(" — {}", cell(column::note)));
+        t.where = rec.where();
+        out.with_regions.targets.push_back(std::move(t));
+        ++out.added;
+    }
+    out.with_regions.index();
+    return out;
+}
+
+std::string regional_targets_template(const plan& p, int base_year, int target_year) {
+    std::string out = "region,indicator,kind,value,unit,base_year,target_year,comparison,binding,note\n";
+    for (const localized_text& region : p.info.subregions)
+        for (const annex& a : p.annexes)
+            for (const annex_target& t : a.targets)
+                out += fmt::format("{},{},{},,{},{},{},{},{},{}\n", region.zh, p.indicators[t.indicator_index].id,
+                                   to_string(t.kind), t.unit_text, base_year, target_year, to_string(t.cmp),
+                                   a.binding ? "true" : "false", a.id);
+    return out;
+}
+
+}  // namespace plancheck
