@@ -96,6 +96,8 @@ struct target_result {
     grade warning = grade::none;
     base_source basis = base_source::none;
     std::vector<input_value> inputs;
+    /// How the values were computed and compared, step by step (for --explain).
+    std::vector<localized_text> steps;
     localized_text reason;          ///< why no data / not evaluable, or a note on the judgement
 };
 

@@ -75,6 +75,7 @@ enum class progress_path : std::uint8_t {
 /// A value the plan itself states (or implies) for an indicator, e.g. 2015 COD 83.56万吨.
 struct plan_value {
     int year = 0;
+    std::int16_t price_base = 0;  ///< constant-price base year of a money-based value, 0 if none
     any_quantity value = any_quantity::from_canonical(quantity_kind::share, 0);
     bool derived = false;  ///< computed from the plan's numbers rather than stated
     std::string section;
@@ -82,6 +83,24 @@ struct plan_value {
     std::string note;
     origin where;  ///< in the rule file
 };
+
+/// How an indicator can be computed from others, as its rule file declares (docs/derived.md).
+struct derivation {
+    enum class method : std::uint8_t {
+        ratio,            ///< numerator ÷ denominator (an intensity, a share, a per-capita value)
+        growth_of,        ///< this indicator is the yearly growth rate (%) of another
+        saving_chain,     ///< energy saved, chain method of GB/T 13234: (I[k−1] − I[k]) × output[k]
+        saving_fixed_base,///< energy saved against the base year: (I[base] − I[k]) × output[k]
+        task_completion,  ///< Σ energy saved ÷ the saving an intensity target requires, in %
+    };
+    method how = method::ratio;
+    /// Indicator indices: ratio {numerator, denominator}; growth_of {of}; saving {intensity,
+    /// output}; task_completion {intensity, output, savings…}.
+    std::vector<std::size_t> inputs;
+    std::string target_id;  ///< task_completion: the intensity target whose saving is the task
+    origin where;
+};
+[[nodiscard]] std::string_view to_string(derivation::method m);
 
 /// A statistic the plan speaks of.
 struct indicator {
@@ -91,6 +110,8 @@ struct indicator {
     std::vector<std::string> aliases;   ///< other names a CSV may use (the Chinese name included)
     std::vector<std::pair<std::string, unit>> unit_aliases;  ///< plan spellings such as 克/千瓦时
     std::vector<plan_value> bases;      ///< values the plan states, by year
+    std::optional<derivation> derived;  ///< how to compute it from other indicators, if it can be
+    std::int16_t price_base = 0;        ///< constant-price base year of its money values, 0 if none
     std::string note;
     origin where;
 

@@ -80,6 +80,16 @@ struct quotient_rule {
 };
 [[nodiscard]] std::span<const quotient_rule> quotient_rules();
 
+/// num ÷ den as a typed quantity of the quotient kind (coal ÷ currency → energy intensity; any kind
+/// ÷ itself → share in %), or std::nullopt when the quotient is no kind plancheck has.
+[[nodiscard]] std::optional<any_quantity> divide(const any_quantity& num, const any_quantity& den);
+/// The kind num ÷ den would have, if any.
+[[nodiscard]] std::optional<quantity_kind> quotient_kind(quantity_kind num, quantity_kind den);
+/// rate × amount where rate is a quotient X ÷ (amount's kind): (tce/10k CNY) × CNY → tce.
+[[nodiscard]] std::optional<any_quantity> multiply(const any_quantity& rate, const any_quantity& amount);
+/// The kind rate × amount would have, if any.
+[[nodiscard]] std::optional<quantity_kind> product_kind(quantity_kind rate, quantity_kind amount);
+
 /// The canonical spelling of a kind in the given language ("吨标准煤" / "tce").
 [[nodiscard]] std::string_view canonical_spelling(quantity_kind kind, language lang);
 

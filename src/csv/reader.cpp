@@ -228,6 +228,11 @@ result<reader::outcome> reader::parse(record& out) {
             break;
         }
         if (*after == delimiter) {
+            // Bounds the memory a record of nothing but delimiters can take.
+            if (out.fields_.size() >= opts_.max_fields)
+                return error_at(error_code::csv_field_size, after, line, line_begin,
+                                fmt::format("more than {} fields in one record (the limit)", opts_.max_fields),
+                                fmt::format("一条记录超过 {} 个字段的上限", opts_.max_fields));
             p = after + 1;
             continue;
         }

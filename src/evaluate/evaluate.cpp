@@ -3,6 +3,8 @@
 
 #include "plancheck/evaluate.hpp"
 
+#include "evaluate/values.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -41,7 +43,7 @@ class judge {
 public:
     judge(const plan& p, std::size_t target_index, const std::string& region, int year, const observation_set& data,
           const evaluation_options& opts)
-        : p_(p), t_(p.targets[target_index]), ind_(p.indicator_of(t_)), data_(data), opts_(opts) {
+        : p_(p), t_(p.targets[target_index]), ind_(p.indicator_of(t_)), data_(data), opts_(opts), values_(p, data) {
         r_.target_index = target_index;
         r_.region = region;
         r_.year = year;
@@ -59,33 +61,70 @@ private:
     struct found {
         double value;  // canonical
         any_quantity quantity;
+        std::int16_t price_base = 0;
     };
 
-    std::optional<found> actual_at(int year, const std::string& role) {
+    // A value of the target's indicator: observed, or computed from other indicators as the
+    // rule file declares; its inputs and steps go into the result.
+    std::optional<found> value_at(int year, const std::string& role) {
         if (!region_) return std::nullopt;
-        const observation* o = data_.find(*region_, t_.indicator_index, year);
-        if (o == nullptr) return std::nullopt;
-        r_.inputs.push_back({role, year, o->value, data_.resolve(o->where), false});
-        return found{o->value.canonical_value(), o->value};
+        auto v = values_.level(*region_, t_.indicator_index, year);
+        if (!v) return std::nullopt;
+        for (input_value& in : v->inputs) {
+            in.role = v->derived ? fmt::format("{} · {}", role, in.role) : role;
+            r_.inputs.push_back(std::move(in));
+        }
+        r_.steps.insert(r_.steps.end(), v->steps.begin(), v->steps.end());
+        return found{v->value.canonical_value(), v->value, v->price_base};
     }
+
+    std::optional<found> actual_at(int year, const std::string& role) { return value_at(year, role); }
 
     // The base value: the user's data first, else the plan's stated value (and say which).
     std::optional<found> base_at(int year) {
-        if (region_) {
-            if (const observation* o = data_.find(*region_, t_.indicator_index, year)) {
-                r_.inputs.push_back({"base", year, o->value, data_.resolve(o->where), false});
-                r_.basis = base_source::data;
-                return found{o->value.canonical_value(), o->value};
-            }
+        if (auto v = value_at(year, "base")) {
+            r_.basis = base_source::data;
+            return v;
         }
         if (r_.region == p_.info.region.zh) {
             if (const plan_value* b = ind_.base_for(year)) {
                 r_.inputs.push_back({"base", year, b->value, std::nullopt, true});
                 r_.basis = base_source::plan;
-                return found{b->value.canonical_value(), b->value};
+                return found{b->value.canonical_value(), b->value, b->price_base};
             }
         }
         return std::nullopt;
+    }
+
+    // Values on different constant-price bases are never compared (docs/derived.md).
+    std::optional<target_result> price_bases_differ(const found& a, int year_a, const found& b, int year_b) {
+        if (a.price_base == 0 || b.price_base == 0) {
+            if (a.price_base != b.price_base)
+                note({fmt::format("the {} value is at {} constant prices; the {} value's price base is not given, so "
+                                  "check that both use the same",
+                                  a.price_base != 0 ? year_a : year_b, a.price_base != 0 ? a.price_base : b.price_base,
+                                  a.price_base != 0 ? year_b : year_a),
+                      fmt::format("{} 年数值按 {} 年不变价；{} 年数值未给出价格基年，请确认两者一致",
+                                  a.price_base != 0 ? year_a : year_b, a.price_base != 0 ? a.price_base : b.price_base,
+                                  a.price_base != 0 ? year_b : year_a)});
+            return std::nullopt;
+        }
+        if (a.price_base == b.price_base) return std::nullopt;
+        return not_evaluable(
+            fmt::format("the {} value is at {} constant prices and the {} value at {} prices: values on different price "
+                        "bases are not comparable",
+                        year_a, a.price_base, year_b, b.price_base),
+            fmt::format("{} 年数值按 {} 年不变价，{} 年数值按 {} 年不变价：价格基期不同的数值不可比较", year_a,
+                        a.price_base, year_b, b.price_base));
+    }
+
+    void note(localized_text text) {
+        if (!r_.reason.en.empty()) {
+            r_.reason.en += "; " + text.en;
+            r_.reason.zh += "；" + text.zh;
+        } else {
+            r_.reason = std::move(text);
+        }
     }
 
     any_quantity level(double canonical) const { return any_quantity::from_canonical(ind_.kind(), canonical); }
@@ -110,6 +149,16 @@ private:
                        fmt::format("需要基年 {} 年{}的数值，数据和规划中均未提供", year, ind_.name.zh));
     }
 
+    // A number of the measure's kind in the unit the target is written in.
+    std::string show_measure(quantity_kind kind, double canonical) const {
+        const unit u = t_.threshold_unit.kind() == kind ? t_.threshold_unit
+                       : ind_.kind() == kind            ? ind_.declared_unit
+                                                        : unit::canonical(kind);
+        const double shown = u.value_of(any_quantity::from_canonical(kind, canonical));
+        return u.spelling() == "%" ? fmt::format("{}%", format_number(shown, 8))
+                                   : fmt::format("{} {}", format_number(shown, 8), u.spelling());
+    }
+
     // The threshold adjusted by the tolerance of an approximate (左右) target, in the lenient
     // direction.
     double lenient(double required) const {
@@ -125,6 +174,16 @@ private:
         r_.gap = any_quantity::from_canonical(measure_kind, actual - required);
         const bool ok = holds_at(actual, t_.cmp, lenient(required));
         r_.verdict = r_.interim ? (ok ? status::on_track : status::behind) : (ok ? status::met : status::not_met);
+        const std::string tolerance = t_.approximate ? fmt::format(" (±{}% for 左右: {})", format_number(opts_.tolerance.value()),
+                                                                  show_measure(measure_kind, lenient(required)))
+                                                     : "";
+        r_.steps.push_back({fmt::format("{} {} {} {}{}: {}", r_.interim ? "expected by now" : "required",
+                                        show_measure(measure_kind, actual), to_string(t_.cmp),
+                                        show_measure(measure_kind, required), tolerance, to_string(r_.verdict)),
+                            fmt::format("{}：{} {} {}{}：{}", r_.interim ? "阶段要求" : "目标要求",
+                                        show_measure(measure_kind, actual), to_string(t_.cmp),
+                                        show_measure(measure_kind, required), tolerance,
+                                        status_label(r_.verdict, language::zh))});
         if (ok) {
             r_.warning = grade::green;
         } else {
@@ -170,6 +229,7 @@ private:
     const indicator& ind_;
     const observation_set& data_;
     const evaluation_options& opts_;
+    detail::value_source values_;
     std::optional<std::uint32_t> region_;
     std::optional<int> base_year_;
     progress_path path_;
@@ -238,6 +298,7 @@ target_result judge::level_kind() {
                           : no_data("an interim year needs a base value to draw the path, and this target has none",
                                     "阶段年份需要基年数值以绘制进度路径，而该目标没有基年");
     }
+    if (auto refused = price_bases_differ(*v, y, *b, *base_year_)) return *refused;
     double expected = b->value + (threshold - b->value) * *f;
     if (path_ == progress_path::compound && b->value > 0 && threshold > 0)
         expected = b->value * std::pow(threshold / b->value, *f);
@@ -248,20 +309,38 @@ target_result judge::level_kind() {
 
 target_result judge::change_kind() {
     const int y = r_.year;
+    const int base_year = *t_.base_year;
     const auto v = actual_at(y, "actual");
-    if (!v) return missing_value(y);
-    const auto b = base_at(*t_.base_year);
-    if (!b) return missing_base(*t_.base_year);
-    if (b->value == 0)
-        return not_evaluable("the base value is zero, so a relative change is undefined", "基数为零，相对变化无定义");
-    const double change = (v->value - b->value) / b->value;
+    const auto b = v ? base_at(base_year) : std::nullopt;
+    double change = 0;
+    if (v && b) {
+        if (auto refused = price_bases_differ(*v, y, *b, base_year)) return *refused;
+        if (b->value == 0)
+            return not_evaluable("the base value is zero, so a relative change is undefined", "基数为零，相对变化无定义");
+        change = (v->value - b->value) / b->value;
+        r_.steps.push_back({fmt::format("change {}→{} = ({} − {}) ÷ {} = {}%", base_year, y,
+                                        format_number(v->value, 8), format_number(b->value, 8),
+                                        format_number(b->value, 8), format_number(change * 100.0, 8)),
+                            fmt::format("{}→{} 年变化 = ({} − {}) ÷ {} = {}%", base_year, y, format_number(v->value, 8),
+                                        format_number(b->value, 8), format_number(b->value, 8),
+                                        format_number(change * 100.0, 8))});
+    } else {
+        // No level in one of the years: the product of the yearly changes, from growth rates.
+        const auto g = region_ ? values_.change_from_growth(*region_, t_.indicator_index, base_year, y) : std::nullopt;
+        if (!g) return v ? missing_base(base_year) : missing_value(y);
+        r_.inputs = g->inputs;
+        r_.steps = g->steps;
+        r_.basis = base_source::data;
+        change = g->value.canonical_value() / 100.0;
+    }
     const double target_change = fraction_of(*t_.threshold->get_if<quantity_kind::share>());
     const auto f = progress(y, t_.year);
     double required = target_change;
     if (r_.interim) {
         required = path_ == progress_path::compound ? std::pow(1.0 + target_change, *f) - 1.0 : target_change * *f;
     }
-    decide(change * 100.0, required * 100.0, quantity_kind::share);
+    // In the target year the threshold itself, not its round trip through a fraction.
+    decide(change * 100.0, r_.interim ? required * 100.0 : t_.threshold->canonical_value(), quantity_kind::share);
     if (target_change != 0) r_.attainment = percent(change / target_change);
     return r_;
 }

@@ -230,6 +230,21 @@ private:
     error_sink sink_;
     std::set<std::string, std::less<>> ids_;  // targets and unevaluable rows share one namespace
     std::unordered_map<std::string, std::string> names_;  // indicator name/alias → indicator id
+    // Indicators whose unit did not resolve: their values cannot be checked, and checking them
+    // against the default kind would report errors that are not there (lint mode goes on).
+    std::set<std::string, std::less<>> unitless_;
+
+    // Derivations name other indicators, perhaps declared later: resolved once all are loaded.
+    struct pending_derivation {
+        std::size_t indicator;
+        derivation::method how;
+        std::vector<std::pair<std::string, origin>> names;
+        std::string target_id;
+        origin where;
+    };
+    std::vector<pending_derivation> pending_;
+    void read_derivation(const toml::table& t, std::size_t index);
+    void resolve_derivations(plan& out);
 };
 
 void loader::load_plan_table(const toml::table& root, plan& out) {
@@ -289,7 +304,9 @@ void loader::load_plan_table(const toml::table& root, plan& out) {
 }
 
 void loader::load_indicator(const toml::table& t, plan& out) {
-    check_keys(t, {"id", "name", "unit", "aliases", "unit_aliases", "base", "note"}, "[[indicator]]");
+    check_keys(t, {"id", "name", "unit", "aliases", "unit_aliases", "base", "note", "price_base", "ratio", "growth_of",
+                   "saving", "task_completion"},
+               "[[indicator]]");
     indicator ind;
     ind.where = at(&t);
     ind.id = get_string(t, "id", "[[indicator]]", true).value_or("");
@@ -308,12 +325,15 @@ void loader::load_indicator(const toml::table& t, plan& out) {
             e.code = error_code::rule_unit;
             e.where = at(t.get("unit"));
             sink_.add(std::move(e));
+            unitless_.insert(ind.id);
         }
     }
     ind.aliases = get_strings(t, "aliases");
     if (!ind.name.zh.empty() && std::find(ind.aliases.begin(), ind.aliases.end(), ind.name.zh) == ind.aliases.end())
         ind.aliases.insert(ind.aliases.begin(), ind.name.zh);
     ind.note = get_string(t, "note", label, false).value_or("");
+    ind.price_base = static_cast<std::int16_t>(get_year(t, "price_base", label, false).value_or(0));
+    read_derivation(t, out.indicators.size());
 
     if (const toml::node* ua = t.get("unit_aliases")) {
         if (const auto* table = ua->as_table()) {
@@ -352,15 +372,17 @@ void loader::load_indicator(const toml::table& t, plan& out) {
                     continue;
                 }
                 const std::string base_label = fmt::format("a base value of {}", ind.id);
-                check_keys(*bt, {"year", "value", "derived", "section", "source", "note"}, base_label);
+                check_keys(*bt, {"year", "value", "derived", "section", "source", "note", "price_base"}, base_label);
                 plan_value b;
                 b.where = at(bt);
                 b.year = get_year(*bt, "year", base_label, true).value_or(0);
-                if (auto amount = get_amount(*bt, "value", ind, target_kind::at_least, base_label)) b.value = amount->first;
+                if (unitless_.count(ind.id) == 0)
+                    if (auto amount = get_amount(*bt, "value", ind, target_kind::at_least, base_label)) b.value = amount->first;
                 b.derived = get_bool(*bt, "derived", base_label, false).value_or(false);
                 b.section = get_string(*bt, "section", base_label, true).value_or("");
                 b.source = get_string(*bt, "source", base_label, true).value_or("");
                 b.note = get_string(*bt, "note", base_label, false).value_or("");
+                b.price_base = static_cast<std::int16_t>(get_year(*bt, "price_base", base_label, false).value_or(0));
                 if (ind.base_for(b.year) != nullptr)
                     fail(error_code::rule_duplicate, b.where,
                          fmt::format("indicator {} has two base values for {}", ind.id, b.year),
@@ -444,7 +466,7 @@ void loader::load_target(const toml::table& t, plan& out) {
             fail(error_code::rule_field, at(t.get("value")), "a no_growth target takes no value (it compares with the base year)",
                  "no_growth 目标不取 value（与基年比较）");
         if (ind != nullptr) tg.threshold_unit = ind->declared_unit;
-    } else if (ind != nullptr) {
+    } else if (ind != nullptr && unitless_.count(ind->id) == 0) {
         if (auto amount = get_amount(t, "value", *ind, tg.kind, label)) {
             tg.threshold = amount->first;
             tg.threshold_unit = amount->second;
@@ -510,6 +532,178 @@ void loader::load_unevaluable(const toml::table& t, plan& out) {
     u.reason = get_localized(t, "reason", label, true).value_or(localized_text{});
     u.checklist = get_ints(t, "checklist");
     out.unevaluable.push_back(std::move(u));
+}
+
+void loader::read_derivation(const toml::table& t, std::size_t index) {
+    const auto name_at = [&](const toml::table& table, std::string_view key, std::string_view label)
+        -> std::optional<std::pair<std::string, origin>> {
+        if (auto s = get_string(table, key, label, true)) return std::pair{*s, at(table.get(key))};
+        return std::nullopt;
+    };
+    int declared = 0;
+    for (const std::string_view key : {"ratio", "growth_of", "saving", "task_completion"})
+        if (t.get(key) != nullptr) ++declared;
+    if (declared > 1)
+        fail(error_code::rule_field, at(&t), "an indicator may have only one of ratio, growth_of, saving, task_completion",
+             "一个指标只能有 ratio、growth_of、saving、task_completion 之一");
+    if (const toml::node* n = t.get("growth_of")) {
+        const auto* s = n->as_string();
+        if (s == nullptr) {
+            wrong_type(n, "growth_of", "an indicator id", "指标 id");
+            return;
+        }
+        pending_.push_back({index, derivation::method::growth_of, {{std::string(s->get()), at(n)}}, {}, at(n)});
+        return;
+    }
+    for (const std::string_view key : {"ratio", "saving", "task_completion"}) {
+        const toml::node* n = t.get(key);
+        if (n == nullptr) continue;
+        const auto* table = n->as_table();
+        if (table == nullptr) {
+            wrong_type(n, key, "a table", "表");
+            return;
+        }
+        pending_derivation d{index, derivation::method::ratio, {}, {}, at(n)};
+        const std::string label(key);
+        if (key == "ratio") {
+            check_keys(*table, {"numerator", "denominator"}, label);
+            for (const std::string_view part : {"numerator", "denominator"})
+                if (auto name = name_at(*table, part, label)) d.names.push_back(*name);
+        } else if (key == "saving") {
+            check_keys(*table, {"intensity", "output", "method"}, label);
+            for (const std::string_view part : {"intensity", "output"})
+                if (auto name = name_at(*table, part, label)) d.names.push_back(*name);
+            const std::string method = get_string(*table, "method", label, false).value_or("chain");
+            if (method == "chain") {
+                d.how = derivation::method::saving_chain;
+            } else if (method == "fixed_base") {
+                d.how = derivation::method::saving_fixed_base;
+            } else {
+                fail(error_code::rule_kind, at(table->get("method")),
+                     fmt::format("unknown saving method \"{}\" (chain or fixed_base)", method),
+                     fmt::format("未知的节能量算法“{}”（应为 chain 或 fixed_base）", method));
+                return;
+            }
+        } else {
+            check_keys(*table, {"intensity", "output", "savings", "target"}, label);
+            d.how = derivation::method::task_completion;
+            for (const std::string_view part : {"intensity", "output"})
+                if (auto name = name_at(*table, part, label)) d.names.push_back(*name);
+            for (const std::string& saving : get_strings(*table, "savings")) d.names.push_back({saving, at(table->get("savings"))});
+            d.target_id = get_string(*table, "target", label, true).value_or("");
+        }
+        pending_.push_back(std::move(d));
+        return;
+    }
+}
+
+void loader::resolve_derivations(plan& out) {
+    for (const pending_derivation& d : pending_) {
+        indicator& ind = out.indicators[d.indicator];
+        derivation result{d.how, {}, d.target_id, d.where};
+        bool ok = true;
+        for (const auto& [name, where] : d.names) {
+            const auto index = out.indicator_index(name);
+            if (!index) {
+                const auto near = text::nearest(name, out.indicator_names());
+                fail(error_code::rule_reference, where,
+                     fmt::format("indicator {} is derived from \"{}\", which no [[indicator]] declares{}", ind.id, name,
+                                 near ? fmt::format(" (did you mean {}?)", *near) : ""),
+                     fmt::format("指标 {} 由“{}”推算，但该指标未声明{}", ind.id, name,
+                                 near ? fmt::format("（是否应为 {}？）", *near) : ""));
+                ok = false;
+                continue;
+            }
+            result.inputs.push_back(*index);
+        }
+        if (!ok) continue;
+        const auto kind_of = [&](std::size_t i) { return out.indicators[result.inputs[i]].kind(); };
+        const auto mismatch = [&](std::string_view what_en, std::string_view what_zh, std::optional<quantity_kind> got) {
+            fail(error_code::rule_dimension, d.where,
+                 fmt::format("indicator {} is measured in {} ({}), but {} gives {}", ind.id, ind.declared_unit.spelling(),
+                             kind_name(ind.kind()).en, what_en, got ? kind_name(*got).en : "no known kind of quantity"),
+                 fmt::format("指标 {} 以 {}（{}）计量，但{}得到的是{}", ind.id, ind.declared_unit.spelling(),
+                             kind_name(ind.kind()).zh, what_zh, got ? kind_name(*got).zh : "无法识别的量"));
+        };
+        switch (d.how) {
+            case derivation::method::ratio: {
+                const auto k = quotient_kind(kind_of(0), kind_of(1));
+                if (k != ind.kind()) {
+                    mismatch(fmt::format("{} ÷ {}", out.indicators[result.inputs[0]].id, out.indicators[result.inputs[1]].id),
+                             fmt::format("{}÷{}", out.indicators[result.inputs[0]].name.zh, out.indicators[result.inputs[1]].name.zh), k);
+                    continue;
+                }
+                break;
+            }
+            case derivation::method::growth_of:
+                if (ind.kind() != quantity_kind::share) {
+                    mismatch("a growth rate", "增速", quantity_kind::share);
+                    continue;
+                }
+                break;
+            case derivation::method::saving_chain:
+            case derivation::method::saving_fixed_base: {
+                const auto k = product_kind(kind_of(0), kind_of(1));
+                if (k != ind.kind()) {
+                    mismatch("intensity × output", "强度×产出", k);
+                    continue;
+                }
+                break;
+            }
+            case derivation::method::task_completion: {
+                if (ind.kind() != quantity_kind::share) {
+                    mismatch("a completion rate", "完成率", quantity_kind::share);
+                    continue;
+                }
+                const auto saved = product_kind(kind_of(0), kind_of(1));
+                for (std::size_t i = 2; i < result.inputs.size(); ++i)
+                    if (kind_of(i) != saved) {
+                        mismatch(fmt::format("saving {} (not {})", out.indicators[result.inputs[i]].id,
+                                             saved ? kind_name(*saved).en : "?"),
+                                 fmt::format("节能量 {}", out.indicators[result.inputs[i]].id), kind_of(i));
+                        ok = false;
+                    }
+                const target* task = out.find_target(d.target_id);
+                if (task == nullptr || task->kind != target_kind::change_vs_base ||
+                    task->indicator_index != result.inputs[0]) {
+                    fail(error_code::rule_reference, d.where,
+                         fmt::format("task_completion of {} needs target \"{}\" to be a change_vs_base target on {}", ind.id,
+                                     d.target_id, out.indicators[result.inputs[0]].id),
+                         fmt::format("{} 的 task_completion 需要目标“{}”是关于 {} 的 change_vs_base 目标", ind.id, d.target_id,
+                                     out.indicators[result.inputs[0]].id));
+                    ok = false;
+                }
+                if (!ok) continue;
+                break;
+            }
+        }
+        ind.derived = std::move(result);
+    }
+    // A derivation may not depend on itself, directly or through others.
+    for (std::size_t start = 0; start < out.indicators.size(); ++start) {
+        std::vector<std::size_t> stack{start};
+        std::vector<bool> seen(out.indicators.size(), false);
+        while (!stack.empty()) {
+            const std::size_t i = stack.back();
+            stack.pop_back();
+            const auto& der = out.indicators[i].derived;
+            if (!der) continue;
+            for (const std::size_t next : der->inputs) {
+                if (next == start) {
+                    fail(error_code::rule_reference, out.indicators[start].derived->where,
+                         fmt::format("indicator {} is derived from itself", out.indicators[start].id),
+                         fmt::format("指标 {} 的推算依赖其自身", out.indicators[start].id));
+                    out.indicators[start].derived.reset();
+                    stack.clear();
+                    break;
+                }
+                if (!seen[next]) {
+                    seen[next] = true;
+                    stack.push_back(next);
+                }
+            }
+        }
+    }
 }
 
 void loader::load_annex(const toml::table& t, plan& out) {
@@ -632,7 +826,13 @@ result<plan> loader::load(std::string_view text) {
     if (!sink_.stop()) each_table("target", [&](const toml::table& t) { load_target(t, out); });
     if (!sink_.stop()) each_table("not_evaluable", [&](const toml::table& t) { load_unevaluable(t, out); });
     if (!sink_.stop()) each_table("annex", [&](const toml::table& t) { load_annex(t, out); });
-    if (!sink_.stop() && out.targets.empty())
+    if (!sink_.stop()) {
+        out.index();
+        resolve_derivations(out);
+    }
+    // Asks the TOML, not out.targets: a [[target]] refused for its own error is still declared.
+    const toml::array* declared_targets = root.get("target") ? root.get("target")->as_array() : nullptr;
+    if (!sink_.stop() && (declared_targets == nullptr || declared_targets->empty()))
         fail(error_code::rule_field, origin{file_, 1, 1}, "the rule file declares no [[target]]",
              "规则文件没有声明任何 [[target]]");
     if (sink_.failed()) return sink_.first();

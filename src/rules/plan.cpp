@@ -98,6 +98,17 @@ result<std::pair<any_quantity, unit>> make_threshold(const indicator& ind, targe
     return std::pair{u->quantity(number), *u};
 }
 
+std::string_view to_string(derivation::method m) {
+    switch (m) {
+        case derivation::method::ratio: return "ratio";
+        case derivation::method::growth_of: return "growth_of";
+        case derivation::method::saving_chain: return "saving_chain";
+        case derivation::method::saving_fixed_base: return "saving_fixed_base";
+        case derivation::method::task_completion: return "task_completion";
+    }
+    return "?";
+}
+
 std::string_view to_string(progress_path p) { return p == progress_path::linear ? "linear" : "compound"; }
 
 const plan_value* indicator::base_for(int year) const {

@@ -167,6 +167,12 @@ result<unit> parse_unit(std::string_view spelling) {
     if (text::find_invalid_utf8(given))
         return make_error(error_code::encoding, "unit is not valid UTF-8", "单位不是有效的 UTF-8 文本");
     const std::string key = normalize_unit_spelling(given);
+    // "MT" is often written for metric tonnes: read case-insensitively it would be megatonnes,
+    // a factor of a million. Only the exact spelling Mt means megatonne.
+    if (key == "mt" && given != "Mt")
+        return make_error(error_code::unit_unknown,
+                          fmt::format("ambiguous unit \"{}\": write t (吨) for tonnes or Mt (百万吨) for megatonnes", given),
+                          fmt::format("单位“{}”有歧义：吨请写 t（吨），百万吨请写 Mt（百万吨）", given));
     if (const unit_spelling* atom = find_atomic(key))
         return unit(std::string(given), atom->kind, atom->to_canonical);
 
@@ -235,6 +241,38 @@ std::span<const quotient_rule> quotient_rules() {
         return out;
     }();
     return rules;
+}
+
+std::optional<quantity_kind> quotient_kind(quantity_kind num, quantity_kind den) {
+    if (num == den) return quantity_kind::share;
+    for (const auto& e : detail::quotient_table())
+        if (e.rule.numerator == num && e.rule.denominator == den) return e.rule.result;
+    return std::nullopt;
+}
+
+std::optional<any_quantity> divide(const any_quantity& num, const any_quantity& den) {
+    const double d = den.canonical_value();
+    if (d == 0) return std::nullopt;
+    if (num.kind() == den.kind())
+        return any_quantity::from_canonical(quantity_kind::share,
+                                            num.canonical_value() / d * detail::ratio_to_share_factor());
+    for (const auto& e : detail::quotient_table())
+        if (e.rule.numerator == num.kind() && e.rule.denominator == den.kind())
+            return any_quantity::from_canonical(e.rule.result, num.canonical_value() / d * e.factor);
+    return std::nullopt;
+}
+
+std::optional<quantity_kind> product_kind(quantity_kind rate, quantity_kind amount) {
+    for (const auto& e : detail::quotient_table())
+        if (e.rule.result == rate && e.rule.denominator == amount) return e.rule.numerator;
+    return std::nullopt;
+}
+
+std::optional<any_quantity> multiply(const any_quantity& rate, const any_quantity& amount) {
+    for (const auto& e : detail::quotient_table())
+        if (e.rule.result == rate.kind() && e.rule.denominator == amount.kind())
+            return any_quantity::from_canonical(e.rule.numerator, rate.canonical_value() * amount.canonical_value() / e.factor);
+    return std::nullopt;
 }
 
 std::string_view canonical_spelling(quantity_kind kind, language lang) {

@@ -130,4 +130,6 @@ const std::vector<quotient_entry>& quotient_table() {
     return table;
 }
 
+double ratio_to_share_factor() { return u::bu::conversion_factor(u::ratio{}, u::percent{}); }
+
 }  // namespace plancheck::detail

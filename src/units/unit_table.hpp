@@ -18,5 +18,7 @@ struct quotient_entry {
 const std::vector<unit_spelling>& atomic_spellings();
 /// Every quotient of kinds that has a kind of its own.
 const std::vector<quotient_entry>& quotient_table();
+/// Factor from a ratio of two quantities of one kind to a share in %, from Boost.Units.
+double ratio_to_share_factor();
 
 }  // namespace plancheck::detail
