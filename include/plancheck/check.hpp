@@ -15,6 +15,7 @@
 #include "plancheck/evaluate.hpp"
 #include "plancheck/observations.hpp"
 #include "plancheck/plan.hpp"
+#include "plancheck/plausibility.hpp"
 
 namespace plancheck {
 
@@ -23,12 +24,14 @@ struct check_request {
     std::vector<std::string> inputs;  ///< CSV paths; "-" is standard input
     read_options read;
     evaluation_options evaluation;
+    /// Submission checks; their year, region and require_all are taken from `evaluation`.
+    plausibility_options plausibility;
 };
 
 /// What the check found.
 struct check_outcome {
     observation_set data;
-    diagnostics findings;                ///< errors, warnings and notes from reading
+    diagnostics findings;                ///< errors, warnings and notes from reading, then plausibility
     std::uint64_t findings_left_out = 0;
     bool input_failed = false;           ///< an input error: nothing was evaluated
     std::optional<evaluation> ev;        ///< present unless input_failed

@@ -46,7 +46,7 @@ public:
 struct options {
     std::size_t max_field_bytes = std::size_t{1} << 20;   ///< 1 MiB per field
     std::size_t max_record_bytes = std::size_t{8} << 20;  ///< 8 MiB per record
-    std::size_t max_fields = 10000;                        ///< fields per record
+    std::size_t max_fields = 100000;                       ///< fields per record
     std::size_t chunk_bytes = std::size_t{1} << 20;       ///< bytes read at a time
     char delimiter = ',';
     bool require_uniform_width = true;  ///< every record has as many fields as the first

@@ -43,6 +43,11 @@ struct command {
 command add_units_command(CLI::App& root);
 command add_convert_command(CLI::App& root);
 command add_check_command(CLI::App& root);
+command add_plans_command(CLI::App& root);
+command add_rules_command(CLI::App& root);
+command add_lint_command(CLI::App& root);
+command add_template_command(CLI::App& root);
+command add_merge_command(CLI::App& root);
 
 /// Writes text to stdout; on a closed pipe (`| head`) exits quietly with the given code.
 void write_stdout(std::string_view text, int exit_code_if_closed = exit_ok);

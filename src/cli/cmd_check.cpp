@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <memory>
 
@@ -34,11 +36,94 @@ struct check_options {
     std::string encoding = "auto";
     std::string regional_targets;
     std::string region;
+    bool strict = false;
+    double max_yoy_change = 50.0;
+    bool per_file = false;
 };
 
 std::string join_files(const std::vector<std::string>& files) {
     std::string out;
     for (const std::string& f : files) out += (out.empty() ? "" : " ") + f;
+    return out;
+}
+
+// One check's outcome for the CLI: its exit code, its rendered report (for input errors, the
+// CI formats' report of errors, else nothing) and, when nothing was evaluated, the findings.
+struct checked {
+    int code = exit_ok;
+    std::string report;
+    diagnostics input_errors;
+};
+
+// Prefixes every record of a CSV report with a `file` field (records may span lines inside
+// quotes), keeping the header once: --per-file CSV is one table.
+std::string with_file_column(std::string_view csv, std::string_view file, bool keep_header) {
+    const auto field = [](std::string_view s) {
+        if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+        std::string out = "\"";
+        for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    };
+    std::string out;
+    bool header = true;
+    bool at_start = true;
+    bool quoted = false;
+    for (const char c : csv) {
+        if (at_start) {
+            if (!header || keep_header) out += header ? "file," : field(file) + ",";
+            at_start = false;
+        }
+        const bool record_ends = c == '\n' && !quoted;
+        if (c == '"') quoted = !quoted;
+        if (!header || keep_header) out += c;
+        if (record_ends) {
+            header = false;
+            at_start = true;
+        }
+    }
+    return out;
+}
+
+// The reports of --per-file in one output: a JSON bundle (plancheck-reports/1), one CSV table
+// with a file column, or the reports one after another under the file's name.
+std::string combine_per_file(report_format format, const std::vector<std::pair<std::string, checked>>& each) {
+    using json = nlohmann::ordered_json;
+    std::string out;
+    if (format == report_format::json) {
+        json reports = json::array();
+        json failed = json::array();
+        for (const auto& [file, c] : each) {
+            if (c.code != exit_bad_input) {
+                reports.push_back(json::parse(c.report));
+                continue;
+            }
+            json findings = json::array();
+            for (const error& e : c.input_errors)
+                findings.push_back(json{{"code", to_string(e.code)},
+                                        {"severity", e.level == severity::error ? "error" : e.level == severity::warning ? "warning" : "note"},
+                                        {"message", {{"zh", e.message.zh}, {"en", e.message.en}}},
+                                        {"origin", e.where.file.empty() ? json(nullptr) : json(e.where.to_string())}});
+            failed.push_back(json{{"file", file}, {"findings", std::move(findings)}});
+        }
+        const json doc{{"schema", "plancheck-reports/1"}, {"reports", std::move(reports)}, {"failed", std::move(failed)}};
+        return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    }
+    bool first = true;
+    for (const auto& [file, c] : each) {
+        if (format == report_format::csv) {
+            if (c.code == exit_bad_input) continue;  // no rows: the errors are on stderr
+            out += with_file_column(c.report, file, first);
+        } else if (format == report_format::github) {
+            out += c.report;
+        } else if (format == report_format::markdown) {
+            out += fmt::format("{}**{}**\n\n{}", first ? "" : "\n---\n\n", file,
+                               c.code == exit_bad_input ? "Nothing evaluated: input errors (see stderr).\n" : c.report);
+        } else {
+            out += fmt::format("{}==> {} <==\n{}", first ? "" : "\n", file,
+                               c.code == exit_bad_input ? "nothing evaluated: input errors (see stderr)\n" : c.report);
+        }
+        first = false;
+    }
     return out;
 }
 
@@ -51,6 +136,12 @@ int run_check_command(const context& ctx, const check_options& raw) {
         return usage_error(ctx, "--fail-under must be between 0 and 100", "--fail-under 必须在 0 到 100 之间");
     if (raw.tolerance < 0 || raw.yellow_band < 0)
         return usage_error(ctx, "--tolerance and --yellow-band must not be negative", "--tolerance 和 --yellow-band 不能为负");
+
+    if (!(raw.max_yoy_change > 0))
+        return usage_error(ctx, "--max-yoy-change must be a positive percentage", "--max-yoy-change 必须是正的百分数");
+    if (raw.per_file && *format == report_format::junit)
+        return usage_error(ctx, "--per-file cannot write JUnit XML (one document per run); without --per-file every target is a testcase already",
+                           "--per-file 不能输出 JUnit XML（每次运行一个文档）；不加 --per-file 时每个目标已是一个测试用例");
 
     const auto encoding = parse_text_encoding(raw.encoding);
     if (!encoding)
@@ -68,6 +159,8 @@ int run_check_command(const context& ctx, const check_options& raw) {
     request.evaluation.tolerance = raw.tolerance * units::per_cent;
     request.evaluation.yellow_band = raw.yellow_band * units::per_cent;
     request.evaluation.require_all = raw.require_all;
+    request.plausibility.strict = raw.strict;
+    request.plausibility.max_yoy_change = raw.max_yoy_change * units::per_cent;
 
     auto catalog = open_catalog(ctx, raw.plan);
     if (!catalog) return exit_bad_input;
@@ -92,71 +185,85 @@ int run_check_command(const context& ctx, const check_options& raw) {
             return usage_error(ctx, fmt::format("no target of plan {} is about region \"{}\"", p->info.id, raw.region),
                                fmt::format("规划 {} 没有关于“{}”的目标", p->info.id, raw.region));
     }
-    const check_outcome outcome = run_check(*p, request);
-    for (const error& e : outcome.findings)
-        if (e.level != severity::note || raw.verbose) print_diagnostic(ctx, e);
-    if (outcome.findings_left_out > 0)
-        print_diagnostic(ctx, make_error(error_code::findings_truncated,
-                                         fmt::format("{} more findings not shown (raise --max-findings)", outcome.findings_left_out),
-                                         fmt::format("另有 {} 条发现未显示（可提高 --max-findings）", outcome.findings_left_out)));
-    if (outcome.input_failed) {
-        print_diagnostic(ctx, make_error(error_code::input_failed, "nothing was evaluated: fix the errors above",
-                                         "未进行评价：请先修正以上错误"));
-        // CI reads the report, not stderr: data errors still give it a report of errors.
-        std::string errors_report;
-        if (*format == report_format::junit)
-            errors_report = render_junit_input_errors(p->info, outcome.findings, outcome.findings_left_out, ctx.lang);
-        else if (*format == report_format::github)
-            errors_report = render_github_input_errors(outcome.findings, outcome.findings_left_out, ctx.lang);
-        if (!errors_report.empty()) {
-            if (!raw.output.empty())
-                (void)write_output_file(ctx, raw.output, errors_report);
-            else if (!ctx.quiet)
-                write_stdout(errors_report, exit_bad_input);
+    // One check, run and rendered; --per-file runs it once per file.
+    const auto check_one = [&](const check_request& req) -> checked {
+        const check_outcome outcome = run_check(*p, req);
+        for (const error& e : outcome.findings)
+            if (e.level != severity::note || raw.verbose) print_diagnostic(ctx, e);
+        if (outcome.findings_left_out > 0)
+            print_diagnostic(ctx, make_error(error_code::findings_truncated,
+                                             fmt::format("{} more findings not shown (raise --max-findings)", outcome.findings_left_out),
+                                             fmt::format("另有 {} 条发现未显示（可提高 --max-findings）", outcome.findings_left_out)));
+        if (outcome.input_failed) {
+            print_diagnostic(ctx, make_error(error_code::input_failed, "nothing was evaluated: fix the errors above",
+                                             "未进行评价：请先修正以上错误"));
+            // CI reads the report, not stderr: data errors still give it a report of errors.
+            std::string errors_report;
+            if (*format == report_format::junit)
+                errors_report = render_junit_input_errors(p->info, outcome.findings, outcome.findings_left_out, ctx.lang);
+            else if (*format == report_format::github)
+                errors_report = render_github_input_errors(outcome.findings, outcome.findings_left_out, ctx.lang);
+            return {exit_bad_input, std::move(errors_report), outcome.findings};
         }
-        return exit_bad_input;
+
+        run_info run;
+        run.version = PLANCHECK_VERSION;
+        run.fail_under = raw.fail_under;
+        run.options = {{"plan", p->info.id},
+                       {"year", raw.year ? std::to_string(*raw.year) : "latest"},
+                       {"path", raw.path},
+                       {"tolerance_percent", format_number(raw.tolerance)},
+                       {"yellow_band_percent", format_number(raw.yellow_band)},
+                       {"require_all", raw.require_all ? "true" : "false"},
+                       {"all_years", req.evaluation.every_year ? "true" : "false"},
+                       {"fail_under_percent", format_number(raw.fail_under)},
+                       {"encoding", raw.encoding},
+                       {"regional_targets", raw.regional_targets},
+                       {"region", raw.region},
+                       {"strict", raw.strict ? "true" : "false"},
+                       {"max_yoy_change_percent", format_number(raw.max_yoy_change)},
+                       {"inputs", join_files(req.inputs)}};
+        const evaluation& ev = *outcome.ev;
+        const report_context report{*p,
+                                    ev,
+                                    outcome.data,
+                                    outcome.findings,
+                                    outcome.findings_left_out,
+                                    ctx.lang,
+                                    ctx.color_stdout && raw.output.empty() && *format == report_format::text,
+                                    raw.only_failed,
+                                    raw.verbose,
+                                    run};
+
+        // Exit code: compliance at or above --fail-under passes; nothing evaluated never passes
+        // (unless --fail-under 0), so an empty submission cannot slip through CI.
+        const auto compliance = ev.summary.all.compliance();
+        const bool pass = compliance ? compliance->value() + 1e-9 >= raw.fail_under : raw.fail_under <= 0;
+        return {pass ? exit_ok : exit_targets_missed, render(*format, report), {}};
+    };
+
+    checked done;
+    if (!raw.per_file) {
+        done = check_one(request);
+    } else {
+        // Each file on its own, as `plancheck check FILE` would judge it; the worst exit code wins.
+        std::vector<std::pair<std::string, checked>> each;
+        for (const std::string& file : request.inputs) {
+            check_request one = request;
+            one.inputs = {file};
+            one.evaluation.every_year = raw.all_years;
+            each.emplace_back(file == "-" ? "<stdin>" : file, check_one(one));
+            done.code = std::max(done.code, each.back().second.code);
+        }
+        done.report = combine_per_file(*format, each);
     }
-
-    run_info run;
-    run.version = PLANCHECK_VERSION;
-    run.fail_under = raw.fail_under;
-    run.options = {{"plan", p->info.id},
-                   {"year", raw.year ? std::to_string(*raw.year) : "latest"},
-                   {"path", raw.path},
-                   {"tolerance_percent", format_number(raw.tolerance)},
-                   {"yellow_band_percent", format_number(raw.yellow_band)},
-                   {"require_all", raw.require_all ? "true" : "false"},
-                   {"all_years", request.evaluation.every_year ? "true" : "false"},
-                   {"fail_under_percent", format_number(raw.fail_under)},
-                   {"encoding", raw.encoding},
-                   {"regional_targets", raw.regional_targets},
-                   {"region", raw.region},
-                   {"inputs", join_files(request.inputs)}};
-    const evaluation& ev = *outcome.ev;
-    const report_context report{*p,
-                                ev,
-                                outcome.data,
-                                outcome.findings,
-                                outcome.findings_left_out,
-                                ctx.lang,
-                                ctx.color_stdout && raw.output.empty() && *format == report_format::text,
-                                raw.only_failed,
-                                raw.verbose,
-                                run};
-
-    // Exit code: compliance at or above --fail-under passes; nothing evaluated never passes
-    // (unless --fail-under 0), so an empty submission cannot slip through CI.
-    const auto compliance = ev.summary.all.compliance();
-    const bool pass = compliance ? compliance->value() + 1e-9 >= raw.fail_under : raw.fail_under <= 0;
-    const int code = pass ? exit_ok : exit_targets_missed;
-
-    const std::string rendered = render(*format, report);
+    if (done.report.empty()) return done.code;
     if (!raw.output.empty()) {
-        if (!write_output_file(ctx, raw.output, rendered)) return exit_bad_input;
+        if (!write_output_file(ctx, raw.output, done.report)) return exit_bad_input;
     } else if (!ctx.quiet) {
-        write_stdout(rendered, code);
+        write_stdout(done.report, done.code);
     }
-    return code;
+    return done.code;
 }
 
 }  // namespace
@@ -200,6 +307,16 @@ command add_check_command(CLI::App& root) {
     app->add_option("--region", raw->region, "Evaluate only the targets of this region (the plan's, or a league/city's)");
     app->add_option("--encoding", raw->encoding,
                     "Input encoding: auto (UTF-8, else GB18030 when the bytes are not UTF-8), utf-8, gb18030 (gbk)");
+    app->add_flag("--strict", raw->strict,
+                  "Submission checks (W-PLAUSIBILITY: shares outside 0-100%, negative amounts, jumps between years, "
+                  "mixed price bases) are errors: exit 2, nothing evaluated");
+    app->add_option("--max-yoy-change", raw->max_yoy_change,
+                    "A change from one year to the next beyond PCT percent (percentage points for a share) is a "
+                    "plausibility finding (default 50)")
+        ->type_name("PCT");
+    app->add_flag("--per-file", raw->per_file,
+                  "Read, evaluate and report each file on its own (json: a plancheck-reports/1 bundle; csv: one table "
+                  "with a file column); the exit code is the worst of the files");
     app->add_flag("-v,--verbose", raw->verbose, "Also list ignored rows and the plan statements not encoded as rules");
     return {app, [raw](const context& ctx) { return run_check_command(ctx, *raw); }};
 }

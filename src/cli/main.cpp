@@ -73,7 +73,9 @@ int run(int argc, char** argv) {
     root.add_flag("-q,--quiet", raw.quiet, "Print nothing on stdout; only the exit code and errors");
     root.fallthrough();
 
-    std::vector<command> commands{add_check_command(root), add_units_command(root), add_convert_command(root)};
+    std::vector<command> commands{add_check_command(root), add_units_command(root), add_convert_command(root), add_plans_command(root),
+                                  add_rules_command(root), add_lint_command(root), add_template_command(root),
+                                  add_merge_command(root)};
 
     try {
         root.parse(argc, argv);
