@@ -176,7 +176,7 @@ TEST_CASE("--strict turns a plausibility warning into exit 2; --max-yoy-change s
     const run_result strict = run_cli({"check", "--strict", file});
     CHECK(strict.exit_code == 2);
     CHECK(strict.out.empty());
-    CHECK(strict.err.find(file + ":2:35: error[W-PLAUSIBILITY]: ") != std::string::npos);
+    CHECK(strict.err.find(file + ":2:35: error[E-PLAUSIBILITY]: ") != std::string::npos);
     CHECK(strict.err.find("error[E-INPUT]: nothing was evaluated") != std::string::npos);
 
     SECTION("year-over-year bound") {

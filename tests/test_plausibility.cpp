@@ -261,7 +261,7 @@ TEST_CASE("a share outside 0-100% is a finding at its cell, unless the plan's ow
         const auto strict = pc::plausibility_findings(p, read_rows(p, rows), opts);
         REQUIRE(strict.size() == 1);
         CHECK(strict[0].level == pc::severity::error);
-        CHECK(strict[0].format(pc::language::en).find(": error[W-PLAUSIBILITY]: ") != std::string::npos);
+        CHECK(strict[0].format(pc::language::en).find(": error[E-PLAUSIBILITY]: ") != std::string::npos);
     }
 }
 

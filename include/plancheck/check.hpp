@@ -32,7 +32,8 @@ struct check_request {
 struct check_outcome {
     observation_set data;
     diagnostics findings;                ///< errors, warnings and notes from reading, then plausibility
-    std::uint64_t findings_left_out = 0;
+    std::uint64_t findings_left_out = 0;  ///< errors and warnings not kept (--max-findings)
+    std::uint64_t notes_left_out = 0;     ///< notes (ignored rows) not kept
     bool input_failed = false;           ///< an input error: nothing was evaluated
     std::optional<evaluation> ev;        ///< present unless input_failed
 };

@@ -65,6 +65,7 @@ enum class error_code : std::uint16_t {
     plan_unknown,          ///< E-PLAN: no loaded plan with that id
     audit,                 ///< W-AUDIT: a rule-file consistency finding (a warning)
     plausibility,          ///< W-PLAUSIBILITY: a value that is possible but suspicious
+    plausibility_refused,  ///< E-PLAUSIBILITY: the same, refused under --strict
     internal,              ///< E-INTERNAL: a broken invariant inside plancheck (a bug)
 };
 

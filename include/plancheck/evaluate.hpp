@@ -99,6 +99,7 @@ struct target_result {
     /// How the values were computed and compared, step by step (for --explain).
     std::vector<localized_text> steps;
     localized_text reason;          ///< why no data / not evaluable, or a note on the judgement
+    localized_text attainment_note; ///< why there is no attainment figure, where the kind has none
 };
 
 /// How to evaluate.
@@ -119,6 +120,7 @@ struct tally {
     std::size_t results = 0;
     std::size_t evaluated = 0;      ///< in the denominator
     std::size_t met = 0;            ///< met or on track
+    std::size_t not_met = 0;        ///< not met or behind
     std::size_t no_data = 0;
     std::size_t not_evaluable = 0;
     /// met ÷ evaluated, absent when nothing was evaluated.
@@ -149,6 +151,11 @@ struct evaluation {
 [[nodiscard]] target_result evaluate_target(const plan& p, std::size_t target_index, const std::string& region,
                                             int year, const observation_set& data,
                                             const evaluation_options& opts);
+
+/// Adds one result (the latest year of a target and region) to a summary: the one place that
+/// says what counts as met, evaluated and not met.
+void add_to_summary(compliance_summary& s, const std::string& region, bool binding, status verdict, grade warning,
+                    bool require_all);
 
 /// Counts results into a summary, following the rule that only met and on track count as met;
 /// with require_all, results without a judgement count as failures.

@@ -104,7 +104,7 @@ private:
 struct read_options {
     std::optional<int> year;           ///< year of rows in files with no year column (--year)
     text_encoding encoding = text_encoding::automatic;  ///< --encoding
-    std::size_t max_findings = 50;     ///< errors and warnings kept per input; the rest are counted
+    std::size_t max_findings = 50;     ///< findings kept per input and severity; the rest are counted
     csv::options csv;
 };
 
@@ -123,10 +123,13 @@ public:
 
     /// True when an error was found: nothing should be evaluated.
     [[nodiscard]] bool failed() const;
-    /// Errors and warnings, in input order (at most max_findings per input are kept).
+    /// Errors, warnings and notes, in input order (at most max_findings of each severity per
+    /// input are kept).
     [[nodiscard]] const diagnostics& problems() const;
-    /// Findings found but not kept because of max_findings.
+    /// Errors and warnings found but not kept because of max_findings.
     [[nodiscard]] std::uint64_t findings_left_out() const;
+    /// Notes (ignored rows) found but not kept because of max_findings.
+    [[nodiscard]] std::uint64_t notes_left_out() const;
 
     /// The values read so far.
     [[nodiscard]] observation_set finish() &&;

@@ -49,6 +49,21 @@ struct report_context {
 [[nodiscard]] std::string render_json(const report_context& ctx);
 [[nodiscard]] std::string render_csv(const report_context& ctx);
 [[nodiscard]] std::string render_markdown(const report_context& ctx);
+/// One target's results explained: inputs with origins, each computation step, the verdict.
+[[nodiscard]] std::string render_explanation(const report_context& ctx, const std::string& target_id);
+/// JUnit XML for CI: a testsuite per plan and region, a testcase per target and year; a missed
+/// target is a <failure> (gap, grade, the plan's sentence, origins), no data is <skipped>.
+[[nodiscard]] std::string render_junit(const report_context& ctx);
+/// JUnit XML when the inputs had errors and nothing was evaluated: one <error> per data error
+/// (at file:line:column), plus one for findings not kept (`left_out`).
+[[nodiscard]] std::string render_junit_input_errors(const plan_info& info, const diagnostics& findings,
+                                                    std::uint64_t left_out = 0, language lang = language::en);
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…` at the CSV cell of each
+/// missed target, `::warning` for data-quality findings, a `::notice` with the compliance.
+[[nodiscard]] std::string render_github(const report_context& ctx);
+/// GitHub Actions `::error` commands for input errors (and `::warning` for warnings).
+[[nodiscard]] std::string render_github_input_errors(const diagnostics& findings, std::uint64_t left_out = 0,
+                                                     language lang = language::en);
 
 /// How a result's measure is shown: the number in a display unit and that unit's spelling.
 struct shown_value {

@@ -10,6 +10,7 @@ check_outcome run_check(const plan& p, const check_request& request) {
     for (const std::string& path : request.inputs) reader.read_file(path);
     out.findings = reader.problems();
     out.findings_left_out = reader.findings_left_out();
+    out.notes_left_out = reader.notes_left_out();
     out.input_failed = reader.failed();
     out.data = std::move(reader).finish();
     if (!out.input_failed) {
@@ -23,7 +24,10 @@ check_outcome run_check(const plan& p, const check_request& request) {
         diagnostics found = plausibility_findings(p, out.data, checks);
         // A reported derived value (an intensity) that its reported components contradict.
         for (error& e : detail::derivation_disagreements(p, out.data, 0.005)) {
-            if (checks.strict) e.level = severity::error;
+            if (checks.strict) {
+                e.code = error_code::plausibility_refused;
+                e.level = severity::error;
+            }
             found.push_back(std::move(e));
         }
         for (error& e : found) {

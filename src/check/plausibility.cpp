@@ -67,8 +67,8 @@ private:
 
     // A finding at a value's cell: a warning, an error under --strict.
     void finding(const value_origin& where, std::string en, std::string zh) {
-        error e = make_error(error_code::plausibility, std::move(en), std::move(zh), data_.resolve(where));
-        if (opts_.strict) e.level = severity::error;
+        error e = make_error(opts_.strict ? error_code::plausibility_refused : error_code::plausibility, std::move(en),
+                             std::move(zh), data_.resolve(where));
         out_.push_back(std::move(e));
     }
 
@@ -154,7 +154,12 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
         }
     }
 
-    // Year-over-year change, between consecutive years only.
+    // Year-over-year change, between consecutive years only, of levels: a yearly flow that a
+    // target sums (capacity retired, energy saved in the year) may swing from year to year.
+    const bool yearly_flow = std::any_of(p_.targets.begin(), p_.targets.end(), [&](const target& t) {
+        return t.kind == target_kind::cumulative_at_least && t.indicator_index == indicator_index;
+    });
+    if (yearly_flow) return;
     const double bound = opts_.max_yoy_change.value();
     const bool in_points = kind == quantity_kind::share || kind == quantity_kind::percentage_points;
     for (std::size_t k = 1; k < years.size(); ++k) {

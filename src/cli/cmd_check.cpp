@@ -12,6 +12,7 @@
 #include "plancheck/check.hpp"
 #include "plancheck/regional.hpp"
 #include "plancheck/report.hpp"
+#include "plancheck/text.hpp"
 
 namespace plancheck::cli {
 
@@ -39,6 +40,7 @@ struct check_options {
     bool strict = false;
     double max_yoy_change = 50.0;
     bool per_file = false;
+    std::string explain;
 };
 
 std::string join_files(const std::vector<std::string>& files) {
@@ -185,15 +187,27 @@ int run_check_command(const context& ctx, const check_options& raw) {
             return usage_error(ctx, fmt::format("no target of plan {} is about region \"{}\"", p->info.id, raw.region),
                                fmt::format("规划 {} 没有关于“{}”的目标", p->info.id, raw.region));
     }
+    if (!raw.explain.empty() && p->find_target(raw.explain) == nullptr) {
+        std::vector<std::string> ids;
+        for (const target& t : p->targets) ids.push_back(t.id);
+        const auto near = text::nearest(raw.explain, ids);
+        return usage_error(ctx,
+                           fmt::format("--explain: plan {} has no target \"{}\"{}", p->info.id, raw.explain,
+                                       near ? fmt::format(" (did you mean {}?)", *near) : ""),
+                           fmt::format("--explain：规划 {} 没有目标“{}”{}", p->info.id, raw.explain,
+                                       near ? fmt::format("（是否应为 {}？）", *near) : ""));
+    }
     // One check, run and rendered; --per-file runs it once per file.
     const auto check_one = [&](const check_request& req) -> checked {
         const check_outcome outcome = run_check(*p, req);
         for (const error& e : outcome.findings)
             if (e.level != severity::note || raw.verbose) print_diagnostic(ctx, e);
-        if (outcome.findings_left_out > 0)
+        // Only what would have been shown counts as not shown: notes appear with --verbose.
+        const std::uint64_t hidden = outcome.findings_left_out + (raw.verbose ? outcome.notes_left_out : 0);
+        if (hidden > 0)
             print_diagnostic(ctx, make_error(error_code::findings_truncated,
-                                             fmt::format("{} more findings not shown (raise --max-findings)", outcome.findings_left_out),
-                                             fmt::format("另有 {} 条发现未显示（可提高 --max-findings）", outcome.findings_left_out)));
+                                             fmt::format("{} more findings not shown (raise --max-findings)", hidden),
+                                             fmt::format("另有 {} 条发现未显示（可提高 --max-findings）", hidden)));
         if (outcome.input_failed) {
             print_diagnostic(ctx, make_error(error_code::input_failed, "nothing was evaluated: fix the errors above",
                                              "未进行评价：请先修正以上错误"));
@@ -239,7 +253,8 @@ int run_check_command(const context& ctx, const check_options& raw) {
         // (unless --fail-under 0), so an empty submission cannot slip through CI.
         const auto compliance = ev.summary.all.compliance();
         const bool pass = compliance ? compliance->value() + 1e-9 >= raw.fail_under : raw.fail_under <= 0;
-        return {pass ? exit_ok : exit_targets_missed, render(*format, report), {}};
+        return {pass ? exit_ok : exit_targets_missed,
+                raw.explain.empty() ? render(*format, report) : render_explanation(report, raw.explain), {}};
     };
 
     checked done;
@@ -317,6 +332,9 @@ command add_check_command(CLI::App& root) {
     app->add_flag("--per-file", raw->per_file,
                   "Read, evaluate and report each file on its own (json: a plancheck-reports/1 bundle; csv: one table "
                   "with a file column); the exit code is the worst of the files");
+    app->add_option("--explain", raw->explain,
+                    "Explain one target: every input with its origin, each step of the computation, the verdict")
+        ->type_name("TARGET");
     app->add_flag("-v,--verbose", raw->verbose, "Also list ignored rows and the plan statements not encoded as rules");
     return {app, [raw](const context& ctx) { return run_check_command(ctx, *raw); }};
 }

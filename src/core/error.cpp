@@ -41,6 +41,7 @@ std::string_view to_string(error_code code) {
         case error_code::plan_unknown: return "E-PLAN";
         case error_code::audit: return "W-AUDIT";
         case error_code::plausibility: return "W-PLAUSIBILITY";
+        case error_code::plausibility_refused: return "E-PLAUSIBILITY";
         case error_code::internal: return "E-INTERNAL";
     }
     return "E-INTERNAL";

@@ -380,8 +380,7 @@ target_result judge::growth_kind() {
     const double years = y - *t_.base_year;
     const double rate = std::pow(v->value / b->value, 1.0 / years) - 1.0;
     decide(rate * 100.0, t_.threshold->canonical_value(), quantity_kind::share);
-    if (r_.reason.en.empty())
-        r_.reason = {"a cap on the growth rate has no completion rate", "增速上限没有完成率"};
+    r_.attainment_note = {"a cap on the growth rate has no completion rate", "增速上限没有完成率"};
     return r_;
 }
 
@@ -393,7 +392,7 @@ target_result judge::no_growth_kind() {
     if (!b) return missing_base(*t_.base_year);
     progress(y, t_.year);
     decide(v->value, b->value, ind_.kind());
-    if (r_.reason.en.empty()) r_.reason = {"zero growth has no completion rate", "零增长目标没有完成率"};
+    r_.attainment_note = {"zero growth has no completion rate", "零增长目标没有完成率"};
     return r_;
 }
 
@@ -494,20 +493,24 @@ target_result evaluate_target(const plan& p, std::size_t target_index, const std
     return judge(p, target_index, region, year, data, opts).run();
 }
 
+void add_to_summary(compliance_summary& s, const std::string& region, bool binding, status verdict, grade warning,
+                    bool require_all) {
+    grade& worst = s.region_grade[region];
+    worst = std::max(worst, warning);
+    for (tally* t : {&s.all, binding ? &s.binding : &s.expected, &s.by_region[region]}) {
+        ++t->results;
+        if (verdict == status::no_data) ++t->no_data;
+        if (verdict == status::not_evaluable) ++t->not_evaluable;
+        if (is_evaluated(verdict) || require_all) ++t->evaluated;
+        if (counts_as_met(verdict)) ++t->met;
+        if (verdict == status::not_met || verdict == status::behind) ++t->not_met;
+    }
+}
+
 compliance_summary summarize(const plan& p, const std::vector<target_result>& latest, bool require_all) {
     compliance_summary s;
-    for (const target_result& r : latest) {
-        const bool binding = p.targets[r.target_index].binding;
-        grade& worst = s.region_grade[r.region];
-        worst = std::max(worst, r.warning);
-        for (tally* t : {&s.all, binding ? &s.binding : &s.expected, &s.by_region[r.region]}) {
-            ++t->results;
-            if (r.verdict == status::no_data) ++t->no_data;
-            if (r.verdict == status::not_evaluable) ++t->not_evaluable;
-            if (is_evaluated(r.verdict) || require_all) ++t->evaluated;
-            if (counts_as_met(r.verdict)) ++t->met;
-        }
-    }
+    for (const target_result& r : latest)
+        add_to_summary(s, r.region, p.targets[r.target_index].binding, r.verdict, r.warning, require_all);
     return s;
 }
 

@@ -113,7 +113,8 @@ struct observation_reader::state {
     read_options opts;
     observation_set set;
     diagnostics problems;
-    std::uint64_t left_out = 0;
+    std::uint64_t left_out = 0;        // errors and warnings not kept
+    std::uint64_t notes_left_out = 0;  // notes not kept
     bool failed = false;
 
     name_map indicators;                 // id or alias → indicator index
@@ -126,7 +127,7 @@ struct observation_reader::state {
 
     // Per input.
     std::uint32_t file_index = 0;
-    std::uint64_t kept = 0;
+    std::array<std::uint64_t, 3> kept{};  // by severity
     std::string last_region_text;
     std::uint32_t last_region_index = 0;
     bool have_last_region = false;
@@ -154,13 +155,16 @@ struct observation_reader::state {
     input_summary& input() { return set.inputs_[file_index]; }
 
     // Keeps a finding unless the cap for this input is reached.
+    // Keeps a finding unless this input already has max_findings of its severity: notes (rows
+    // ignored, shown with --verbose) never crowd out a warning or an error.
     void report(error e) {
         if (e.level == severity::error) failed = true;
-        if (kept >= opts.max_findings) {
-            ++left_out;
+        const auto level = static_cast<std::size_t>(e.level);
+        if (kept[level] >= opts.max_findings) {
+            ++(e.level == severity::note ? notes_left_out : left_out);
             return;
         }
-        ++kept;
+        ++kept[level];
         problems.push_back(std::move(e));
     }
 
@@ -248,6 +252,7 @@ observation_reader::~observation_reader() = default;
 bool observation_reader::failed() const { return state_->failed; }
 const diagnostics& observation_reader::problems() const { return state_->problems; }
 std::uint64_t observation_reader::findings_left_out() const { return state_->left_out; }
+std::uint64_t observation_reader::notes_left_out() const { return state_->notes_left_out; }
 observation_set observation_reader::finish() && { return std::move(state_->set); }
 
 void observation_reader::read_file(const std::string& path) {
@@ -376,7 +381,7 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
     file_index = static_cast<std::uint32_t>(set.inputs_.size());
     set.inputs_.emplace_back();
     input().name = name;
-    kept = 0;
+    kept = {};
     have_last_region = false;
 
     sha256 hasher;

@@ -69,6 +69,8 @@ std::string render(report_format format, const report_context& ctx) {
         case report_format::json: return render_json(ctx);
         case report_format::csv: return render_csv(ctx);
         case report_format::markdown: return render_markdown(ctx);
+        case report_format::junit: return render_junit(ctx);
+        case report_format::github: return render_github(ctx);
         default: break;
     }
     return render_text(ctx);

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/json_common.hpp"
+
 #include "plancheck/report.hpp"
 
 namespace plancheck {
@@ -10,20 +12,10 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json localized(const localized_text& t) { return json{{"zh", t.zh}, {"en", t.en}}; }
-
 json number_or_null(const std::optional<shown_value>& v) { return v ? json(v->number) : json(nullptr); }
 
-json tally_json(const tally& t) {
-    const auto c = t.compliance();
-    return json{{"results", t.results},
-                {"evaluated", t.evaluated},
-                {"met", t.met},
-                {"not_met", t.evaluated - t.met},
-                {"no_data", t.no_data},
-                {"not_evaluable", t.not_evaluable},
-                {"compliance_percent", c ? json(c->value()) : json(nullptr)}};
-}
+json localized(const localized_text& t) { return detail::localized_json(t); }
+using detail::tally_json;
 
 }  // namespace
 
@@ -117,6 +109,7 @@ std::string render_json(const report_context& ctx) {
             {"unit", shown_unit.spelling()},
             {"attainment_percent", r.attainment ? json(r.attainment->value()) : json(nullptr)},
             {"attainment_meaning", r.attainment ? json(to_string(r.attainment_is)) : json(nullptr)},
+            {"attainment_note", r.attainment_note.en.empty() ? json(nullptr) : localized(r.attainment_note)},
             {"time_progress_percent", r.time_progress ? json(r.time_progress->value()) : json(nullptr)},
             {"grade", to_string(r.warning)},
             {"basis", to_string(r.basis)},

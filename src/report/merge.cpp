@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/json_common.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -26,6 +28,7 @@ namespace plancheck {
 namespace {
 
 using json = nlohmann::ordered_json;
+using detail::tally_json;
 
 // Options that change which results a run gives or how they are judged or counted: reports
 // made with different values cannot be merged into what one run would give. Input names,
@@ -55,18 +58,6 @@ grade parse_grade(std::string_view s) {
 localized_text localized_of(const json& j) {
     if (!j.is_object()) return {};
     return {j.value("en", std::string()), j.value("zh", std::string())};
-}
-
-// The same fields, in the same order, as the JSON renderer's tallies (src/report/json.cpp).
-json tally_json(const tally& t) {
-    const auto c = t.compliance();
-    return json{{"results", t.results},
-                {"evaluated", t.evaluated},
-                {"met", t.met},
-                {"not_met", t.evaluated - t.met},
-                {"no_data", t.no_data},
-                {"not_evaluable", t.not_evaluable},
-                {"compliance_percent", c ? json(c->value()) : json(nullptr)}};
 }
 
 // Line and column (in characters) of a byte offset, for a JSON syntax error.
@@ -289,18 +280,8 @@ result<merged_report> merge_documents(std::vector<loaded> docs) {
         m.reason = localized_of(r.at("reason"));
         m.from = docs[e->report].name;
         years.insert(m.year);
-        if (latest.at({m.target, m.region}) == m.year) {
-            compliance_summary& s = out.summary;
-            grade& worst = s.region_grade[m.region];
-            worst = std::max(worst, m.warning);
-            for (tally* t : {&s.all, m.binding ? &s.binding : &s.expected, &s.by_region[m.region]}) {
-                ++t->results;
-                if (m.verdict == status::no_data) ++t->no_data;
-                if (m.verdict == status::not_evaluable) ++t->not_evaluable;
-                if (is_evaluated(m.verdict) || out.require_all) ++t->evaluated;
-                if (counts_as_met(m.verdict)) ++t->met;
-            }
-        }
+        if (latest.at({m.target, m.region}) == m.year)
+            add_to_summary(out.summary, m.region, m.binding, m.verdict, m.warning, out.require_all);
         out.results.push_back(std::move(m));
         results.push_back(r);
     }

@@ -75,7 +75,14 @@ std::string render_csv(const report_context& ctx) {
 std::string render_markdown(const report_context& ctx) {
     const plan& p = ctx.p;
     const bool zh = ctx.lang == language::zh;
-    std::string out = fmt::format("# {} ({})\n\n", md_cell(p.info.title.in(ctx.lang)), md_cell(p.info.document));
+    std::string out = fmt::format("# {} ({})\n", md_cell(p.info.title.in(ctx.lang)), md_cell(p.info.document));
+    const auto& years = ctx.ev.years;
+    const std::string years_text = years.empty()       ? std::to_string(p.info.target_year)
+                                   : years.size() == 1 ? std::to_string(years.front())
+                                                       : fmt::format("{}–{}", years.front(), years.back());
+    out += fmt::format("\n{} {} · {} {}\n", zh ? "地区：" : "Region:",
+                       md_cell(ctx.ev.options.region ? *ctx.ev.options.region : p.info.region.in(ctx.lang)),
+                       zh ? "年份：" : "Year:", years_text);
     std::string current;
     for (const target_result& r : ctx.ev.results) {
         const target& t = p.targets[r.target_index];
@@ -91,7 +98,9 @@ std::string render_markdown(const report_context& ctx) {
                            t.id, md_cell(t.name.in(ctx.lang)), r.year, number_text(show(p, r, r.actual)),
                            number_text(show(p, r, r.required)), number_text(show(p, r, r.gap)),
                            md_cell(display_unit(p, r).spelling()),
-                           r.attainment ? format_attainment(*r.attainment) : "",
+                           !r.attainment                                          ? std::string()
+                           : r.attainment_is == attainment_meaning::allowance_used ? format_attainment(*r.attainment) + (zh ? "（已用）" : " used")
+                                                                                  : format_attainment(*r.attainment),
                            grade_label(r.warning, ctx.lang));
     }
     const auto c = ctx.ev.summary.all.compliance();

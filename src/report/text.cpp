@@ -127,11 +127,12 @@ std::string render_text(const report_context& ctx) {
     const int year = ev.years.empty() ? p.info.target_year : ev.years.back();
     std::string years_text = several_years ? fmt::format("{}–{}", ev.years.front(), ev.years.back())
                                            : fmt::to_string(year);
-    out += zh ? fmt::format("地区：{} · 年份：{} · 阶段路径：{} · 约数（左右）容差：{}%\n", p.info.region.zh, years_text,
+    const std::string region_text = ev.options.region ? *ev.options.region : p.info.region.in(lang);
+    out += zh ? fmt::format("地区：{} · 年份：{} · 阶段路径：{} · 约数（左右）容差：{}%\n", region_text, years_text,
                             ev.options.path == progress_path::linear ? "线性（时间进度）" : "几何（复合）",
                             format_display(ev.options.tolerance.value()))
               : fmt::format("Region: {} · Year: {} · Interim path: {} · Tolerance of approximate (左右) targets: {}%\n",
-                            p.info.region.in(lang), years_text, to_string(ev.options.path),
+                            region_text, years_text, to_string(ev.options.path),
                             format_display(ev.options.tolerance.value()));
     for (const input_summary& in : ctx.data.inputs()) out += (zh ? "输入 " : "Input ") + input_line(in, lang) + "\n";
 
@@ -195,8 +196,18 @@ std::string render_text(const report_context& ctx) {
         for (const auto& [cells, verdict] : rows) out += line(cells, ctx.color ? status_colour(verdict) : "");
     }
     if (any_plan_base)
-        out += zh ? "\n† 基年数值取自规划文本（数据中没有该年数值）。\n"
-                  : "\n† base-year value taken from the plan's own text (the data has none for that year).\n";
+        out += zh ? "\n† 按规划文本中的基年数值计算（数据中没有该年数值）。\n"
+                  : "\n† computed against the base-year value stated in the plan's text (the data has none for that year).\n";
+
+    // Notes on judged results: a lapse after a deadline, a tolerance that decided, a price basis.
+    std::string judged_notes;
+    for (const target_result& r : ev.results) {
+        if (!is_evaluated(r.verdict) || r.reason.en.empty()) continue;
+        if (ctx.only_failed && counts_as_met(r.verdict)) continue;
+        judged_notes += fmt::format("  {} {} {}: {}\n", status_symbol(r.verdict), p.targets[r.target_index].id, r.year,
+                             r.reason.in(lang));
+    }
+    if (!judged_notes.empty()) out += (zh ? "\n说明：\n" : "\nNotes:\n") + judged_notes;
 
     // What could not be judged, with the reason, so nothing is passed over silently.
     std::string unjudged;
