@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <set>
 
 #include "plancheck/number.hpp"
 #include "plancheck/text.hpp"
@@ -63,6 +64,7 @@ result<regional_load> with_regional_targets(const plan& p, const std::string& pa
 result<regional_load> with_regional_targets(const plan& p, std::unique_ptr<csv::byte_source> source,
                                             const std::string& name) {
     regional_load out{p, 0, 0};
+    std::set<std::string> added_ids;
     csv::reader reader(std::move(source), name);
     csv::record rec;
     const auto next = [&]() -> result<bool> { return reader.next(rec); };
@@ -109,21 +111,11 @@ result<regional_load> with_regional_targets(const plan& p, std::unique_ptr<csv::
             ++out.unfilled;
             continue;
         }
-        // Region: one of the plan's leagues and cities (or the plan's own region).
+        // Region: any name; the plan's leagues and cities by their Chinese or English names. A
+        // table may set targets for units the plan does not list (counties of a panel).
         const std::string region = p.canonical_region(cell(column::region));
-        const bool known = region == p.info.region.zh ||
-                           std::any_of(p.info.subregions.begin(), p.info.subregions.end(),
-                                       [&](const localized_text& s) { return s.zh == region; });
-        if (!known) {
-            std::vector<std::string> names;
-            for (const auto& s : p.info.subregions) names.push_back(s.zh);
-            const auto near = text::nearest(region, names);
-            return fail(error_code::rule_reference, column::region,
-                        fmt::format("\"{}\" is not a league or city of plan {}{}", region, p.info.id,
-                                    near ? fmt::format(" (did you mean {}?)", *near) : ""),
-                        fmt::format("“{}”不是规划 {} 的盟市{}", region, p.info.id,
-                                    near ? fmt::format("（是否应为 {}？）", *near) : ""));
-        }
+        if (region.empty())
+            return fail(error_code::rule_field, column::region, "the region is empty", "地区为空");
         const auto index = p.indicator_index(cell(column::indicator));
         if (!index) {
             const auto near = text::nearest(cell(column::indicator), p.indicator_names());
@@ -161,10 +153,11 @@ result<regional_load> with_regional_targets(const plan& p, std::unique_ptr<csv::
         target t;
         t.annex_target_id = row != nullptr ? row->id : fmt::format("{}-{}", ind.id, to_string(*kind));
         t.id = fmt::format("{}@{}", t.annex_target_id, region);
-        if (out.with_regions.find_target(t.id) != nullptr)
+        // The plan's index is rebuilt once at the end, so the ids added so far are tracked here.
+        if (out.with_regions.find_target(t.id) != nullptr || !added_ids.insert(t.id).second)
             return fail(error_code::rule_duplicate, column::region, fmt::format("target {} is given twice", t.id),
                         fmt::format("目标 {} 重复给出", t.id));
-        t.name = {fmt::format("{} ({})", row != nullptr ? ind.name.en : ind.name.en, region),
+        t.name = {fmt::format("{} ({})", ind.name.en, region),
                   fmt::format("{}（{}）", ind.name.zh, region)};
         t.indicator_index = *index;
         t.kind = *kind;
