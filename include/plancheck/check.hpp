@@ -22,15 +22,15 @@ namespace plancheck {
 /// What to check.
 struct check_request {
     std::vector<std::string> inputs;  ///< CSV paths; "-" is standard input
-    read_options read;
-    evaluation_options evaluation;
+    read_options read;  ///< how to read them: encoding, the year of files without one, limits
+    evaluation_options evaluation;  ///< how to judge: year, path, tolerance, region, --require-all
     /// Submission checks; their year, region and require_all are taken from `evaluation`.
     plausibility_options plausibility;
 };
 
 /// What the check found.
 struct check_outcome {
-    observation_set data;
+    observation_set data;  ///< the values read, with their origins
     diagnostics findings;                ///< errors, warnings and notes from reading, then plausibility
     std::uint64_t findings_left_out = 0;  ///< errors and warnings not kept (--max-findings)
     std::uint64_t notes_left_out = 0;     ///< notes (ignored rows) not kept

@@ -30,6 +30,7 @@ namespace plancheck::csv {
 /// Where the reader gets its bytes from.
 class byte_source {
 public:
+    /// Sources are owned through std::unique_ptr<byte_source>.
     virtual ~byte_source() = default;
     /// Reads up to `size` bytes into `buffer`; 0 means end of input.
     virtual result<std::size_t> read(char* buffer, std::size_t size) = 0;
@@ -48,14 +49,16 @@ struct options {
     std::size_t max_record_bytes = std::size_t{8} << 20;  ///< 8 MiB per record
     std::size_t max_fields = 100000;                       ///< fields per record
     std::size_t chunk_bytes = std::size_t{1} << 20;       ///< bytes read at a time
-    char delimiter = ',';
+    char delimiter = ',';  ///< field separator
     bool require_uniform_width = true;  ///< every record has as many fields as the first
 };
 
 /// One record; its views stay valid until the next call to `reader::next`.
 class record {
 public:
+    /// Number of fields.
     [[nodiscard]] std::size_t size() const { return fields_.size(); }
+    /// True when the record has no field.
     [[nodiscard]] bool empty() const { return fields_.empty(); }
     /// The field's text, with quotes removed and `""` unescaped.
     [[nodiscard]] std::string_view operator[](std::size_t i) const { return fields_[i].text; }
@@ -65,6 +68,7 @@ public:
     [[nodiscard]] std::uint32_t line() const { return line_; }
     /// Line and 1-based character column of field i's first byte.
     [[nodiscard]] std::uint32_t line_of(std::size_t i) const { return fields_[i].line; }
+    /// 1-based character column of field i's first byte (a Chinese character counts one).
     [[nodiscard]] std::uint32_t column_of(std::size_t i) const;
     /// file:line:column of field i.
     [[nodiscard]] origin origin_of(std::size_t i) const;
@@ -89,6 +93,7 @@ private:
 /// Pulls records from a byte source.
 class reader {
 public:
+    /// Reads from `source`; `name` is the file named in origins and errors.
     reader(std::unique_ptr<byte_source> source, std::string name, options opts = {});
 
     /// Reads the next record into `out`: true when one was read, false at the end of input,

@@ -28,10 +28,14 @@ class decoding_source final : public csv::byte_source {
 public:
     /// Wraps `raw`; `name` is used in error origins.
     decoding_source(std::unique_ptr<csv::byte_source> raw, text_encoding encoding, std::string name);
+    /// Closes the converter.
     ~decoding_source() override;
+    /// Not copyable: it owns the raw source and an iconv state.
     decoding_source(const decoding_source&) = delete;
+    /// Not copyable.
     decoding_source& operator=(const decoding_source&) = delete;
 
+    /// Up to `size` bytes of UTF-8; E-ENCODING for bytes that do not decode in the encoding.
     result<std::size_t> read(char* buffer, std::size_t size) override;
 
     /// The encoding in use (decided on the first read when automatic).

@@ -103,21 +103,34 @@ using diagnostics = std::vector<error>;
 template <class T>
 class [[nodiscard]] result {
 public:
+    /// A result holding a value.
     result(T value) : state_(std::move(value)) {}                // NOLINT: implicit by design
+    /// A result holding the error.
     result(plancheck::error err) : state_(std::move(err)) {}     // NOLINT: implicit by design
 
+    /// True when it holds a value.
     [[nodiscard]] bool has_value() const { return state_.index() == 0; }
+    /// True when it holds a value.
     explicit operator bool() const { return has_value(); }
 
+    /// The value; throws std::bad_variant_access when it holds an error.
     [[nodiscard]] T& value() & { return std::get<0>(state_); }
+    /// The value; throws std::bad_variant_access when it holds an error.
     [[nodiscard]] const T& value() const& { return std::get<0>(state_); }
+    /// The value, moved out; throws std::bad_variant_access when it holds an error.
     [[nodiscard]] T&& value() && { return std::get<0>(std::move(state_)); }
+    /// The value (as value()).
     T& operator*() & { return value(); }
+    /// The value (as value()).
     const T& operator*() const& { return value(); }
+    /// A member of the value (as value()).
     T* operator->() { return &value(); }
+    /// A member of the value (as value()).
     const T* operator->() const { return &value(); }
 
+    /// The error; throws std::bad_variant_access when it holds a value.
     [[nodiscard]] const plancheck::error& error() const& { return std::get<1>(state_); }
+    /// The error, moved out; throws std::bad_variant_access when it holds a value.
     [[nodiscard]] plancheck::error&& error() && { return std::get<1>(std::move(state_)); }
 
 private:
@@ -129,9 +142,9 @@ private:
 
 /// Thrown only by PLANCHECK_ENFORCE: an internal invariant broke. The CLI reports it as E-INTERNAL.
 struct invariant_violation {
-    const char* expression;
-    const char* file;
-    int line;
+    const char* expression;  ///< the condition that was false, as written
+    const char* file;        ///< source file of the check
+    int line;                ///< source line of the check
 };
 
 }  // namespace plancheck

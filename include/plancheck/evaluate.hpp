@@ -45,7 +45,9 @@ enum class status : std::uint8_t {
 /// Early-warning grade of the national "晴雨表": green (三级) the progress target is met;
 /// yellow (二级) missed by at most 10% of the target value; red (一级) missed by more.
 enum class grade : std::uint8_t { none, green, yellow, red };
+/// "none", "green", "yellow", "red".
 [[nodiscard]] std::string_view to_string(grade g);
+/// The grade in a language (绿灯, 黄灯, 红灯 / green, yellow, red); empty for none.
 [[nodiscard]] std::string_view grade_label(grade g, language lang);
 
 /// What an attainment figure means.
@@ -53,6 +55,7 @@ enum class attainment_meaning : std::uint8_t {
     completion,      ///< 完成率: achieved change ÷ required change (more is better)
     allowance_used,  ///< share of an allowed increase used (more than 100% is a miss)
 };
+/// "completion", "allowance_used".
 [[nodiscard]] std::string_view to_string(attainment_meaning m);
 
 /// Where the base-year value came from.
@@ -61,12 +64,14 @@ enum class base_source : std::uint8_t {
     data,  ///< the user's files
     plan,  ///< the value the plan itself states (or implies)
 };
+/// "none", "data", "plan".
 [[nodiscard]] std::string_view to_string(base_source b);
 
 /// A value that entered a judgement, with where it came from.
 struct input_value {
     std::string role;          ///< "actual", "base", or "year 2017" for a cumulative sum
-    int year = 0;
+    int year = 0;                 ///< the year of the value
+    /// The value, typed.
     any_quantity value = any_quantity::from_canonical(quantity_kind::share, 0);
     std::optional<origin> where;  ///< file:line:column in the user's data
     bool from_plan = false;       ///< the plan's stated value, not the user's
@@ -75,10 +80,10 @@ struct input_value {
 /// The result of one target for one region and year.
 struct target_result {
     std::size_t target_index = 0;   ///< into plan::targets
-    std::string region;
+    std::string region;             ///< the target's region (canonical name)
     int year = 0;                   ///< the year judged
     bool interim = false;           ///< before the target (or deadline) year
-    status verdict = status::no_data;
+    status verdict = status::no_data;  ///< the verdict
     /// The measure compared: a level, a change (%), an increment, a growth rate or a sum.
     std::optional<any_quantity> actual;
     /// What that measure had to reach this year: the threshold, or the expected path value.
@@ -90,12 +95,13 @@ struct target_result {
     /// 完成率: achieved change ÷ required change (for an increment cap, the share of the
     /// allowance used; for a cumulative target, the sum ÷ the total). Absent where undefined.
     std::optional<units::quantity_of<quantity_kind::share>> attainment;
+    /// What `attainment` measures.
     attainment_meaning attainment_is = attainment_meaning::completion;
     /// Share of the period elapsed: (year − base) ÷ (target year − base).
     std::optional<units::quantity_of<quantity_kind::share>> time_progress;
-    grade warning = grade::none;
-    base_source basis = base_source::none;
-    std::vector<input_value> inputs;
+    grade warning = grade::none;           ///< early-warning grade; none where nothing was judged
+    base_source basis = base_source::none; ///< where the base-year value came from
+    std::vector<input_value> inputs;       ///< every value the judgement used
     /// How the values were computed and compared, step by step (for --explain).
     std::vector<localized_text> steps;
     localized_text reason;          ///< why no data / not evaluable, or a note on the judgement
@@ -117,19 +123,19 @@ struct evaluation_options {
 
 /// Counts of results.
 struct tally {
-    std::size_t results = 0;
+    std::size_t results = 0;        ///< results counted
     std::size_t evaluated = 0;      ///< in the denominator
     std::size_t met = 0;            ///< met or on track
     std::size_t not_met = 0;        ///< not met or behind
-    std::size_t no_data = 0;
-    std::size_t not_evaluable = 0;
+    std::size_t no_data = 0;        ///< results without data
+    std::size_t not_evaluable = 0;  ///< results not evaluable
     /// met ÷ evaluated, absent when nothing was evaluated.
     [[nodiscard]] std::optional<units::quantity_of<quantity_kind::share>> compliance() const;
 };
 
 /// The summary of an evaluation, counted on the latest year of each target.
 struct compliance_summary {
-    tally all;
+    tally all;        ///< every target
     tally binding;    ///< 约束性
     tally expected;   ///< 预期性
     std::map<std::string, tally> by_region;   ///< per region, when targets concern several
@@ -139,9 +145,9 @@ struct compliance_summary {
 /// The results of an evaluation.
 struct evaluation {
     std::vector<target_result> results;   ///< ordered by target, region, year
-    compliance_summary summary;
+    compliance_summary summary;  ///< counted on the latest year of each target and region
     std::vector<int> years;               ///< the years judged
-    evaluation_options options;
+    evaluation_options options;  ///< the options it was made with
 };
 
 /// Evaluates every target of the plan on the data.

@@ -30,8 +30,8 @@ namespace plancheck {
 /// A JSON report as read: its name (for messages) and its text. A `plancheck-reports/1`
 /// document (`check --per-file --format json`) counts as each of the reports it holds.
 struct report_text {
-    std::string name;
-    std::string content;
+    std::string name;     ///< the file's name, or "<stdin>"
+    std::string content;  ///< the JSON text
 };
 
 /// Reads a report file; E-IO when it cannot be read.
@@ -41,26 +41,26 @@ struct report_text {
 struct merged_result {
     std::string target;              ///< target id
     localized_text name;             ///< the target's short title
-    std::string region;
-    int year = 0;
-    status verdict = status::no_data;
-    bool binding = false;
-    grade warning = grade::none;
+    std::string region;              ///< canonical region name
+    int year = 0;                    ///< the year judged
+    status verdict = status::no_data;  ///< the verdict
+    bool binding = false;            ///< 约束性 (true) or 预期性 (false)
+    grade warning = grade::none;     ///< early-warning grade
     std::optional<shown_value> actual;    ///< in the result's display unit
-    std::optional<shown_value> required;
-    localized_text reason;
+    std::optional<shown_value> required;  ///< in the result's display unit
+    localized_text reason;           ///< why no data / not evaluable, or a note
     std::string from;                ///< name of the report it came from
 };
 
 /// The merged report.
 struct merged_report {
     std::string document;                ///< the merged JSON report, schema plancheck-report/1
-    std::string plan_id;
-    localized_text plan_title;
+    std::string plan_id;                 ///< the reports' plan
+    localized_text plan_title;           ///< its title
     std::vector<merged_result> results;  ///< ordered by target (rule-file order), region, year
     compliance_summary summary;          ///< recomputed over the latest year of each target
     std::vector<int> years;              ///< every year judged, ascending
-    bool require_all = false;
+    bool require_all = false;  ///< the runs used --require-all
     std::optional<units::quantity_of<quantity_kind::share>> fail_under;  ///< the runs' --fail-under
     std::size_t reports = 0;             ///< reports merged
     std::size_t collapsed = 0;           ///< identical results given by more than one report

@@ -32,15 +32,16 @@ namespace plancheck {
 
 /// Where a value came from, compactly: an index into observation_set::files(), line, column.
 struct value_origin {
-    std::uint32_t file = 0;
-    std::uint32_t line = 0;
-    std::uint32_t column = 0;
+    std::uint32_t file = 0;    ///< index into observation_set::inputs()
+    std::uint32_t line = 0;    ///< 1-based line
+    std::uint32_t column = 0;  ///< 1-based column, in characters
 };
 
 /// One value of one indicator, for one region and year.
 struct observation {
+    /// In the canonical unit.
     any_quantity value = any_quantity::from_canonical(quantity_kind::share, 0);
-    value_origin where;
+    value_origin where;           ///< the cell it was read from
     std::int16_t price_base = 0;  ///< constant-price base year of a money-based value, 0 if not given
     std::uint16_t vintage = 0;    ///< index into observation_set::vintages(), 0 if not given
 };
@@ -51,8 +52,8 @@ struct input_summary {
     std::string sha256;               ///< of the bytes read (after decoding, before parsing)
     std::string encoding = "utf-8";   ///< utf-8 or gb18030
     std::string format = "long";      ///< long or wide
-    bool bom = false;
-    std::uint64_t bytes = 0;
+    bool bom = false;                 ///< the file started with a UTF-8 byte-order mark
+    std::uint64_t bytes = 0;          ///< bytes read
     std::uint64_t rows = 0;           ///< data rows (records after the header)
     std::uint64_t used = 0;           ///< rows whose values were stored
     std::uint64_t ignored = 0;        ///< rows ignored, each with a reason
@@ -81,6 +82,7 @@ public:
     [[nodiscard]] std::vector<int> years_of(std::uint32_t region, std::size_t indicator) const;
     /// First and last year that can be stored.
     [[nodiscard]] int first_year() const { return first_year_; }
+    /// Last year that can be stored.
     [[nodiscard]] int last_year() const { return last_year_; }
     /// A full origin for a compact one.
     [[nodiscard]] origin resolve(const value_origin& o) const;
@@ -105,15 +107,19 @@ struct read_options {
     std::optional<int> year;           ///< year of rows in files with no year column (--year)
     text_encoding encoding = text_encoding::automatic;  ///< --encoding
     std::size_t max_findings = 50;     ///< findings kept per input and severity; the rest are counted
-    csv::options csv;
+    csv::options csv;  ///< CSV limits and dialect
 };
 
 /// Reads inputs into an observation_set for one plan.
 class observation_reader {
 public:
+    /// A reader for the indicators, regions and years of `p` (which must outlive it).
     observation_reader(const plan& p, read_options opts);
+    /// Frees the reading state.
     ~observation_reader();
+    /// Not copyable: it holds the values read so far.
     observation_reader(const observation_reader&) = delete;
+    /// Not copyable.
     observation_reader& operator=(const observation_reader&) = delete;
 
     /// Reads a CSV file ("-" for standard input). Problems go to problems().

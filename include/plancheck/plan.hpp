@@ -70,22 +70,25 @@ enum class progress_path : std::uint8_t {
     linear,    ///< by year k of n, k/n of the change (the time progress Chinese assessments use)
     compound,  ///< geometric: the same rate of change every year
 };
+/// "linear", "compound".
 [[nodiscard]] std::string_view to_string(progress_path p);
 
 /// A value the plan itself states (or implies) for an indicator, e.g. 2015 COD 83.56万吨.
 struct plan_value {
-    int year = 0;
+    int year = 0;                 ///< the year the value is of
     std::int16_t price_base = 0;  ///< constant-price base year of a money-based value, 0 if none
+    /// The value, typed.
     any_quantity value = any_quantity::from_canonical(quantity_kind::share, 0);
     bool derived = false;  ///< computed from the plan's numbers rather than stated
-    std::string section;
+    std::string section;   ///< where the plan states it
     std::string source;  ///< the plan's sentence, verbatim
-    std::string note;
+    std::string note;    ///< for the reader, e.g. how a derived value was computed
     origin where;  ///< in the rule file
 };
 
 /// How an indicator can be computed from others, as its rule file declares (docs/derived.md).
 struct derivation {
+    /// How the value is computed.
     enum class method : std::uint8_t {
         ratio,            ///< numerator ÷ denominator (an intensity, a share, a per-capita value)
         growth_of,        ///< this indicator is the yearly growth rate (%) of another
@@ -93,13 +96,14 @@ struct derivation {
         saving_fixed_base,///< energy saved against the base year: (I[base] − I[k]) × output[k]
         task_completion,  ///< Σ energy saved ÷ the saving an intensity target requires, in %
     };
-    method how = method::ratio;
+    method how = method::ratio;  ///< the method
     /// Indicator indices: ratio {numerator, denominator}; growth_of {of}; saving {intensity,
     /// output}; task_completion {intensity, output, savings…}.
     std::vector<std::size_t> inputs;
     std::string target_id;  ///< task_completion: the intensity target whose saving is the task
-    origin where;
+    origin where;           ///< in the rule file
 };
+/// "ratio", "growth_of", "saving_chain", "saving_fixed_base", "task_completion".
 [[nodiscard]] std::string_view to_string(derivation::method m);
 
 /// A statistic the plan speaks of.
@@ -112,9 +116,10 @@ struct indicator {
     std::vector<plan_value> bases;      ///< values the plan states, by year
     std::optional<derivation> derived;  ///< how to compute it from other indicators, if it can be
     std::int16_t price_base = 0;        ///< constant-price base year of its money values, 0 if none
-    std::string note;
-    origin where;
+    std::string note;                   ///< for the reader
+    origin where;                       ///< in the rule file
 
+    /// The kind of quantity of its values (fixed by its unit).
     [[nodiscard]] quantity_kind kind() const { return declared_unit.kind(); }
     /// The plan's stated value for `year`, if any.
     [[nodiscard]] const plan_value* base_for(int year) const;
@@ -127,8 +132,8 @@ struct target {
     std::string id;                    ///< stable, e.g. "cod-cap"
     localized_text name;               ///< short title
     std::size_t indicator_index = 0;   ///< into plan::indicators
-    target_kind kind = target_kind::at_most;
-    comparison cmp = comparison::less_equal;
+    target_kind kind = target_kind::at_most;   ///< how it is judged
+    comparison cmp = comparison::less_equal;   ///< strictness, from the plan's wording
     std::optional<any_quantity> threshold;  ///< absent for no_growth
     unit threshold_unit = unit::canonical(quantity_kind::share);  ///< as written, for display
     bool approximate = false;          ///< 左右: met within the tolerance
@@ -139,7 +144,7 @@ struct target {
     std::string section;               ///< "第二章 第三节 主要目标"
     std::string source;                ///< the plan's sentence, verbatim
     std::vector<int> checklist;        ///< rows of the plan's checklist it encodes
-    std::string note;
+    std::string note;                  ///< for the reader
     std::optional<progress_path> path; ///< overrides the run's default path
     origin where;                      ///< in the rule file
 
@@ -160,53 +165,53 @@ struct target {
 /// annexes' figures are not in the plan's text; a regional targets table supplies them).
 struct annex_target {
     std::string id;                 ///< prefix of the regional target ids, e.g. "cod-cut"
-    std::size_t indicator_index = 0;
-    target_kind kind = target_kind::change_vs_base;
-    comparison cmp = comparison::less_equal;
+    std::size_t indicator_index = 0;              ///< into plan::indicators
+    target_kind kind = target_kind::change_vs_base;  ///< how the regional targets are judged
+    comparison cmp = comparison::less_equal;      ///< their strictness
     std::string unit_text;          ///< unit the table's value is written in, e.g. "%"
 };
 
 /// An annex of the plan that sets targets per league or city (各盟市目标).
 struct annex {
-    std::string id;
+    std::string id;                 ///< e.g. "annex-1"
     std::string title;              ///< "附件2 各盟市“十三五”主要污染物减排预期目标"
-    bool binding = false;
-    std::vector<annex_target> targets;
-    origin where;
+    bool binding = false;           ///< 约束性 (true) or 预期性 (false)
+    std::vector<annex_target> targets;  ///< the targets it sets for each league and city
+    origin where;                   ///< in the rule file
 };
 
 /// A row of the plan deliberately not encoded as a rule, with the reason.
 struct unevaluable_target {
-    std::string id;
-    std::string section;
-    std::string source;
-    localized_text reason;
-    std::vector<int> checklist;
-    origin where;
+    std::string id;               ///< stable, unique among targets and not-evaluable entries
+    std::string section;          ///< where the plan says it
+    std::string source;           ///< the plan's words, verbatim
+    localized_text reason;        ///< why it is not a rule
+    std::vector<int> checklist;   ///< checklist rows it accounts for
+    origin where;                 ///< in the rule file
 };
 
 /// Metadata of a plan.
 struct plan_info {
     std::string id;                  ///< e.g. "nmg-13fyp-energy"
-    localized_text title;
+    localized_text title;            ///< the plan's title
     std::string document;            ///< 内政发〔2018〕12号
-    localized_text issuer;
+    localized_text issuer;           ///< who issued it
     std::string date;                ///< ISO date of issue
     localized_text region;           ///< the plan's own region
-    std::vector<std::string> region_aliases;
+    std::vector<std::string> region_aliases;  ///< other spellings of the region (内蒙古, 全区)
     std::vector<localized_text> subregions;  ///< leagues and cities (盟市)
-    int base_year = 0;
-    int target_year = 0;
-    std::string source_url;
+    int base_year = 0;               ///< e.g. 2015
+    int target_year = 0;             ///< e.g. 2020
+    std::string source_url;          ///< where the plan's text was published
 };
 
 /// A loaded rule set.
 class plan {
 public:
-    plan_info info;
-    std::vector<indicator> indicators;
-    std::vector<target> targets;
-    std::vector<unevaluable_target> unevaluable;
+    plan_info info;                               ///< metadata
+    std::vector<indicator> indicators;            ///< in rule-file order
+    std::vector<target> targets;                  ///< in rule-file order (regional targets after)
+    std::vector<unevaluable_target> unevaluable;  ///< statements deliberately not encoded
     std::vector<annex> annexes;  ///< per-league/city target sets, filled by a regional table
     std::string file;     ///< the rule file's name as loaded ("<shipped>/…" for built-ins)
     std::string sha256;   ///< of the rule file's bytes
@@ -222,6 +227,7 @@ public:
     [[nodiscard]] std::string canonical_region(std::string_view name) const;
     /// Every name an indicator can be given by (ids and aliases), for suggestions.
     [[nodiscard]] std::vector<std::string> indicator_names() const;
+    /// The indicator a target is about.
     const indicator& indicator_of(const target& t) const { return indicators[t.indicator_index]; }
 
     /// Builds the lookup tables; the loader calls it once the vectors are filled.

@@ -16,6 +16,7 @@
 
 namespace plancheck {
 
+/// The kinds of quantity (units.hpp), also as plancheck::quantity_kind.
 using units::quantity_kind;
 
 namespace detail {
@@ -30,6 +31,7 @@ struct any_quantity_variant<std::index_sequence<I...>> {
 /// A quantity of one of plancheck's kinds, in that kind's canonical unit.
 class any_quantity {
 public:
+    /// A std::variant of every kind's quantity, in the order of quantity_kind.
     using variant_type =
         typename detail::any_quantity_variant<std::make_index_sequence<units::quantity_kind_count>>::type;
 
@@ -68,6 +70,7 @@ public:
     /// Builds a quantity of `kind` from a number already in that kind's canonical unit.
     [[nodiscard]] static any_quantity from_canonical(quantity_kind kind, double value);
 
+    /// Same kind and same value, exactly (compare values with a tolerance where rounding matters).
     friend bool operator==(const any_quantity&, const any_quantity&) = default;
 
 private:

@@ -17,7 +17,9 @@ namespace plancheck {
 
 /// Output formats of `plancheck check`.
 enum class report_format : std::uint8_t { text, json, csv, markdown, junit, github, html };
+/// "text", "json", "csv", "markdown", "junit", "github", "html".
 [[nodiscard]] std::string_view to_string(report_format f);
+/// The format named `name`, if any.
 [[nodiscard]] std::optional<report_format> parse_report_format(std::string_view name);
 
 /// What produced a report, for the audit trail of the JSON report.
@@ -29,25 +31,29 @@ struct run_info {
 
 /// Everything a renderer reads.
 struct report_context {
-    const plan& p;
-    const evaluation& ev;
-    const observation_set& data;
+    const plan& p;                        ///< the plan evaluated
+    const evaluation& ev;                 ///< its evaluation
+    const observation_set& data;          ///< the values it used, for origins and input lines
     const diagnostics& findings;          ///< warnings and notes from reading the inputs
     std::uint64_t findings_left_out = 0;  ///< findings not kept (--max-findings)
-    language lang = language::en;
+    language lang = language::en;         ///< language of the report
     bool color = false;                   ///< ANSI colours (text only)
     bool only_failed = false;             ///< list only results that are not met
     bool verbose = false;                 ///< list ignored rows too
-    run_info run;
+    run_info run{};  ///< what produced it (JSON audit trail)
 };
 
 /// Renders the evaluation in a format.
 [[nodiscard]] std::string render(report_format format, const report_context& ctx);
 
 /// The renderers, one per format.
+/// Text: a table per section, columns aligned in terminal cells, then the compliance line.
 [[nodiscard]] std::string render_text(const report_context& ctx);
+/// JSON, schema plancheck-report/1 (docs/json-report.md).
 [[nodiscard]] std::string render_json(const report_context& ctx);
+/// CSV: one row per result.
 [[nodiscard]] std::string render_csv(const report_context& ctx);
+/// Markdown: a table per section and the compliance line.
 [[nodiscard]] std::string render_markdown(const report_context& ctx);
 /// One target's results explained: inputs with origins, each computation step, the verdict.
 [[nodiscard]] std::string render_explanation(const report_context& ctx, const std::string& target_id);
@@ -67,8 +73,8 @@ struct report_context {
 
 /// How a result's measure is shown: the number in a display unit and that unit's spelling.
 struct shown_value {
-    double number = 0;
-    std::string unit;
+    double number = 0;  ///< the value in `unit`
+    std::string unit;   ///< the unit's spelling, e.g. 万吨标准煤 or %
 };
 
 /// The unit a result's values are shown in: the threshold's unit for amounts, % for changes.

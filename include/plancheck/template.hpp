@@ -35,7 +35,7 @@ enum class value_role : std::uint8_t {
 struct needed_value {
     std::string region;                ///< canonical region name
     std::size_t indicator_index = 0;   ///< into plan::indicators
-    int year = 0;
+    int year = 0;                      ///< the year of the value
     value_role role = value_role::actual;  ///< the first reason found (actual before base before flow)
     std::vector<std::size_t> targets;  ///< indices into plan::targets of the targets that need it
 };

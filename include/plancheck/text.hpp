@@ -32,8 +32,9 @@ void append_utf8(std::string& out, char32_t cp);
 /// Cells a UTF-8 string takes in a terminal.
 [[nodiscard]] std::size_t display_width(std::string_view utf8);
 
-/// Pads `utf8` with spaces on the right (or left) to `width` cells.
+/// Pads `utf8` with spaces on the right to `width` cells (left-aligned text).
 [[nodiscard]] std::string pad_right(std::string_view utf8, std::size_t width);
+/// Pads `utf8` with spaces on the left to `width` cells (right-aligned text, numbers).
 [[nodiscard]] std::string pad_left(std::string_view utf8, std::size_t width);
 
 /// `utf8` cut to at most `width` cells, ending in … when it was cut.

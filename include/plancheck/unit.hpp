@@ -24,6 +24,7 @@ public:
     /// The canonical unit of a kind (吨标准煤, 吨, 元, 千瓦时, …).
     [[nodiscard]] static unit canonical(quantity_kind kind);
 
+    /// The kind of quantity it measures.
     [[nodiscard]] quantity_kind kind() const { return kind_; }
     /// The spelling as given (trimmed), e.g. "万吨标准煤".
     [[nodiscard]] const std::string& spelling() const { return spelling_; }
@@ -74,10 +75,11 @@ struct unit_spelling {
 
 /// The kinds a quotient may combine, e.g. energy_intensity = coal ÷ currency.
 struct quotient_rule {
-    quantity_kind numerator;
-    quantity_kind denominator;
-    quantity_kind result;
+    quantity_kind numerator;    ///< e.g. coal
+    quantity_kind denominator;  ///< e.g. currency
+    quantity_kind result;       ///< e.g. energy_intensity
 };
+/// Every quotient plancheck understands.
 [[nodiscard]] std::span<const quotient_rule> quotient_rules();
 
 /// num ÷ den as a typed quantity of the quotient kind (coal ÷ currency → energy intensity; any kind
@@ -109,6 +111,7 @@ struct quotient_rule {
 /// never turned into energy, or energy into coal, except through these.
 [[nodiscard]] units::quantity_of<quantity_kind::energy> energy_of_coal(
     units::quantity_of<quantity_kind::coal> coal);
+/// The inverse: energy in coal equivalent, 1 GJ = 1 / 29.3076 tce.
 [[nodiscard]] units::quantity_of<quantity_kind::coal> coal_of_energy(
     units::quantity_of<quantity_kind::energy> energy);
 

@@ -56,6 +56,7 @@ struct percentage_point_base_dimension
 /// Points of a composite index (such as the ecological index EI), not a share.
 struct index_point_base_dimension : bu::base_dimension<index_point_base_dimension, 106> {};
 
+/// The dimensions of the base dimensions above, for defining units.
 using coal_equivalent_dimension = coal_equivalent_base_dimension::dimension_type;
 using currency_dimension = currency_base_dimension::dimension_type;
 using item_dimension = item_base_dimension::dimension_type;
@@ -68,34 +69,34 @@ using index_point_dimension = index_point_base_dimension::dimension_type;
 
 /// Tonne of standard-coal equivalent (吨标准煤), 1 tce = 7000 kcal (GB/T 2589).
 struct tce_base_unit : bu::base_unit<tce_base_unit, coal_equivalent_dimension, 101> {
-    static constexpr const char* name() { return "tonne of coal equivalent"; }
-    static constexpr const char* symbol() { return "tce"; }
+    static constexpr const char* name() { return "tonne of coal equivalent"; }  ///< for output
+    static constexpr const char* symbol() { return "tce"; }  ///< for output
 };
 /// Yuan renminbi (元).
 struct yuan_base_unit : bu::base_unit<yuan_base_unit, currency_dimension, 102> {
-    static constexpr const char* name() { return "yuan"; }
-    static constexpr const char* symbol() { return "CNY"; }
+    static constexpr const char* name() { return "yuan"; }  ///< for output
+    static constexpr const char* symbol() { return "CNY"; }  ///< for output
 };
 /// One counted item (个, 家, 辆, 台, 座, 项, 处).
 struct item_base_unit : bu::base_unit<item_base_unit, item_dimension, 103> {
-    static constexpr const char* name() { return "item"; }
-    static constexpr const char* symbol() { return "item"; }
+    static constexpr const char* name() { return "item"; }  ///< for output
+    static constexpr const char* symbol() { return "item"; }  ///< for output
 };
 /// One person (人).
 struct person_base_unit : bu::base_unit<person_base_unit, person_dimension, 104> {
-    static constexpr const char* name() { return "person"; }
-    static constexpr const char* symbol() { return "person"; }
+    static constexpr const char* name() { return "person"; }  ///< for output
+    static constexpr const char* symbol() { return "person"; }  ///< for output
 };
 /// One percentage point (个百分点).
 struct percentage_point_base_unit
     : bu::base_unit<percentage_point_base_unit, percentage_point_dimension, 105> {
-    static constexpr const char* name() { return "percentage point"; }
-    static constexpr const char* symbol() { return "pp"; }
+    static constexpr const char* name() { return "percentage point"; }  ///< for output
+    static constexpr const char* symbol() { return "pp"; }  ///< for output
 };
 /// One point of an index.
 struct index_point_base_unit : bu::base_unit<index_point_base_unit, index_point_dimension, 106> {
-    static constexpr const char* name() { return "index point"; }
-    static constexpr const char* symbol() { return "pt"; }
+    static constexpr const char* name() { return "index point"; }  ///< for output
+    static constexpr const char* symbol() { return "pt"; }  ///< for output
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -106,89 +107,92 @@ template <class Unit, int E>
 using scaled = typename bu::make_scaled_unit<Unit, bu::scale<10, bu::static_rational<E>>>::type;
 
 // coal equivalent
-using tce = tce_base_unit::unit_type;
-using kgce = scaled<tce, -3>;
-using gce = scaled<tce, -6>;
-using wan_tce = scaled<tce, 4>;
-using million_tce = scaled<tce, 6>;
-using yi_tce = scaled<tce, 8>;
+using tce = tce_base_unit::unit_type;  ///< 吨标准煤, tonne of coal equivalent
+using kgce = scaled<tce, -3>;  ///< 千克标准煤
+using gce = scaled<tce, -6>;  ///< 克标准煤
+using wan_tce = scaled<tce, 4>;  ///< 万吨标准煤, 10^4 tce
+using million_tce = scaled<tce, 6>;  ///< Mtce, 10^6 tce
+using yi_tce = scaled<tce, 8>;  ///< 亿吨标准煤, 10^8 tce
 // mass
-using tonne = bu::metric::ton_base_unit::unit_type;
-using kilogram = bu::si::mass;
-using kilotonne = scaled<tonne, 3>;
-using wan_tonne = scaled<tonne, 4>;
-using megatonne = scaled<tonne, 6>;
+using tonne = bu::metric::ton_base_unit::unit_type;  ///< 吨
+using kilogram = bu::si::mass;  ///< 千克
+using kilotonne = scaled<tonne, 3>;  ///< kt, 10^3 t
+using wan_tonne = scaled<tonne, 4>;  ///< 万吨, 10^4 t
+using megatonne = scaled<tonne, 6>;  ///< Mt, 10^6 t
 // currency
-using yuan = yuan_base_unit::unit_type;
-using wan_yuan = scaled<yuan, 4>;
-using yi_yuan = scaled<yuan, 8>;
+using yuan = yuan_base_unit::unit_type;  ///< 元
+using wan_yuan = scaled<yuan, 4>;  ///< 万元
+using yi_yuan = scaled<yuan, 8>;  ///< 亿元
 // time (only as a denominator of flows, and days on their own)
-using hour = bu::metric::hour_base_unit::unit_type;
-using day = bu::metric::day_base_unit::unit_type;
+using hour = bu::metric::hour_base_unit::unit_type;  ///< 小时
+using day = bu::metric::day_base_unit::unit_type;  ///< 日, 天
 // power and electric energy
-using kilowatt = scaled<bu::si::power, 3>;
-using wan_kilowatt = scaled<kilowatt, 4>;
-using megawatt = scaled<bu::si::power, 6>;
-using gigawatt = scaled<bu::si::power, 9>;
-using kilowatt_hour = decltype(kilowatt{} * hour{});
-using megawatt_hour = scaled<kilowatt_hour, 3>;
-using gigawatt_hour = scaled<kilowatt_hour, 6>;
-using terawatt_hour = scaled<kilowatt_hour, 9>;
-using wan_kilowatt_hour = scaled<kilowatt_hour, 4>;
-using yi_kilowatt_hour = scaled<kilowatt_hour, 8>;
-using joule = bu::si::energy;
-using megajoule = scaled<joule, 6>;
-using gigajoule = scaled<joule, 9>;
-using terajoule = scaled<joule, 12>;
+using kilowatt = scaled<bu::si::power, 3>;  ///< 千瓦
+using wan_kilowatt = scaled<kilowatt, 4>;  ///< 万千瓦
+using megawatt = scaled<bu::si::power, 6>;  ///< MW
+using gigawatt = scaled<bu::si::power, 9>;  ///< GW
+using kilowatt_hour = decltype(kilowatt{} * hour{});  ///< 千瓦时, 度
+using megawatt_hour = scaled<kilowatt_hour, 3>;  ///< MWh
+using gigawatt_hour = scaled<kilowatt_hour, 6>;  ///< GWh
+using terawatt_hour = scaled<kilowatt_hour, 9>;  ///< TWh
+using wan_kilowatt_hour = scaled<kilowatt_hour, 4>;  ///< 万千瓦时
+using yi_kilowatt_hour = scaled<kilowatt_hour, 8>;  ///< 亿千瓦时
+using joule = bu::si::energy;  ///< J, only for the explicit calorific conversion
+using megajoule = scaled<joule, 6>;  ///< MJ
+using gigajoule = scaled<joule, 9>;  ///< GJ
+using terajoule = scaled<joule, 12>;  ///< TJ
 // area and length
-using square_metre = bu::si::area;
-using wan_square_metre = scaled<square_metre, 4>;
-using square_kilometre = scaled<square_metre, 6>;
-using metre = bu::si::length;
-using kilometre = scaled<metre, 3>;
+using square_metre = bu::si::area;  ///< 平方米
+using wan_square_metre = scaled<square_metre, 4>;  ///< 万平方米
+using square_kilometre = scaled<square_metre, 6>;  ///< 平方公里
+using metre = bu::si::length;  ///< 米
+using kilometre = scaled<metre, 3>;  ///< 公里, 千米
 // flows (treatment and boiler capacity)
-using cubic_metre_per_day = decltype(bu::si::volume{} / day{});
-using wan_cubic_metre_per_day = scaled<cubic_metre_per_day, 4>;
-using tonne_per_day = decltype(tonne{} / day{});
-using wan_tonne_per_day = scaled<tonne_per_day, 4>;
-using tonne_per_hour = decltype(tonne{} / hour{});
+using cubic_metre_per_day = decltype(bu::si::volume{} / day{});  ///< 立方米/日
+using wan_cubic_metre_per_day = scaled<cubic_metre_per_day, 4>;  ///< 万立方米/日
+using tonne_per_day = decltype(tonne{} / day{});  ///< 吨/日
+using wan_tonne_per_day = scaled<tonne_per_day, 4>;  ///< 万吨/日
+using tonne_per_hour = decltype(tonne{} / hour{});  ///< 吨/小时 (蒸吨/小时 of boilers)
 // shares, points, counts
-using ratio = bu::si::dimensionless;
-using percent = scaled<ratio, -2>;
-using percentage_point = percentage_point_base_unit::unit_type;
-using index_point = index_point_base_unit::unit_type;
-using item = item_base_unit::unit_type;
-using wan_item = scaled<item, 4>;
-using person = person_base_unit::unit_type;
-using wan_person = scaled<person, 4>;
+using ratio = bu::si::dimensionless;  ///< a plain ratio, 1
+using percent = scaled<ratio, -2>;  ///< %, 百分比
+using percentage_point = percentage_point_base_unit::unit_type;  ///< 个百分点
+using index_point = index_point_base_unit::unit_type;  ///< a point of an index
+using item = item_base_unit::unit_type;  ///< 个, 家, 辆, 台, 座, 项, 处
+using wan_item = scaled<item, 4>;  ///< 万个, 10^4 items
+using person = person_base_unit::unit_type;  ///< 人
+using wan_person = scaled<person, 4>;  ///< 万人
 // transport turnover
-using tonne_kilometre = decltype(tonne{} * kilometre{});
-using hundred_tonne_kilometre = scaled<tonne_kilometre, 2>;
-using person_kilometre = decltype(person{} * kilometre{});
-using hundred_person_kilometre = scaled<person_kilometre, 2>;
-using thousand_person_kilometre = scaled<person_kilometre, 3>;
+using tonne_kilometre = decltype(tonne{} * kilometre{});  ///< 吨公里, freight turnover
+using hundred_tonne_kilometre = scaled<tonne_kilometre, 2>;  ///< 百吨公里
+using person_kilometre = decltype(person{} * kilometre{});  ///< 人公里, passenger turnover
+using hundred_person_kilometre = scaled<person_kilometre, 2>;  ///< 百人公里
+using thousand_person_kilometre = scaled<person_kilometre, 3>;  ///< 千人公里
 // derived kinds the plan uses
-using tce_per_wan_yuan = decltype(tce{} / wan_yuan{});
+using tce_per_wan_yuan = decltype(tce{} / wan_yuan{});  ///< 吨标准煤/万元, energy intensity
+/// 克标准煤/千瓦时, coal consumption rate of power supply.
 using gce_per_kilowatt_hour = decltype(gce{} / kilowatt_hour{});
-using tce_per_tonne = decltype(tce{} / tonne{});
-using kgce_per_person = decltype(kgce{} / person{});
-using kgce_per_square_metre = decltype(kgce{} / square_metre{});
+using tce_per_tonne = decltype(tce{} / tonne{});  ///< 吨标准煤/吨, product energy use
+using kgce_per_person = decltype(kgce{} / person{});  ///< 千克标准煤/人
+using kgce_per_square_metre = decltype(kgce{} / square_metre{});  ///< 千克标准煤/平方米
+/// 千克标准煤/百吨公里.
 using kgce_per_hundred_tonne_kilometre = decltype(kgce{} / hundred_tonne_kilometre{});
+/// 千克标准煤/百人公里.
 using kgce_per_hundred_person_kilometre = decltype(kgce{} / hundred_person_kilometre{});
 
 /// Unit constants for writing quantities in code: `2.25 * hundred_million_tce`.
-inline constexpr tce tonnes_of_coal_equivalent{};
-inline constexpr wan_tce ten_thousand_tce{};
-inline constexpr yi_tce hundred_million_tce{};
-inline constexpr gce grams_of_coal_equivalent{};
-inline constexpr kgce kilograms_of_coal_equivalent{};
-inline constexpr tonne tonnes{};
-inline constexpr wan_tonne ten_thousand_tonnes{};
-inline constexpr wan_yuan ten_thousand_yuan{};
-inline constexpr kilowatt_hour kilowatt_hours{};
-inline constexpr megawatt_hour megawatt_hours{};
-inline constexpr percent per_cent{};
-inline constexpr percentage_point percentage_point_units{};
+inline constexpr tce tonnes_of_coal_equivalent{};  ///< 吨标准煤
+inline constexpr wan_tce ten_thousand_tce{};  ///< 万吨标准煤
+inline constexpr yi_tce hundred_million_tce{};  ///< 亿吨标准煤
+inline constexpr gce grams_of_coal_equivalent{};  ///< 克标准煤
+inline constexpr kgce kilograms_of_coal_equivalent{};  ///< 千克标准煤
+inline constexpr tonne tonnes{};  ///< 吨
+inline constexpr wan_tonne ten_thousand_tonnes{};  ///< 万吨
+inline constexpr wan_yuan ten_thousand_yuan{};  ///< 万元
+inline constexpr kilowatt_hour kilowatt_hours{};  ///< 千瓦时
+inline constexpr megawatt_hour megawatt_hours{};  ///< MWh
+inline constexpr percent per_cent{};  ///< %
+inline constexpr percentage_point percentage_point_units{};  ///< 个百分点
 
 /// Calorific value of standard coal, GB/T 2589: 1 tce = 29.3076 GJ. Used only by the explicit
 /// coal-to-energy conversion; coal equivalent is never converted to energy implicitly.

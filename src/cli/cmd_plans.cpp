@@ -20,6 +20,7 @@ using json = nlohmann::ordered_json;
 struct plans_options {
     std::vector<std::string> rule_files;
     std::string format = "text";
+    bool ids_only = false;
 };
 
 struct listed_plan {
@@ -97,6 +98,13 @@ int run_plans(const context& ctx, const plans_options& raw) {
     selection.rule_files = raw.rule_files;
     auto catalog = open_catalog(ctx, selection);
     if (!catalog) return exit_bad_input;
+    if (raw.ids_only) {
+        // Without loading the shipped plans: shell completion runs this on every <Tab>.
+        std::string out;
+        for (const std::string& id : catalog->ids()) out += id + '\n';
+        if (!ctx.quiet) write_stdout(out);
+        return exit_ok;
+    }
     std::vector<listed_plan> plans;
     for (const std::string& id : catalog->ids()) {
         const plan* p = choose_plan(ctx, *catalog, plan_selection{id, {}});
@@ -117,7 +125,10 @@ command add_plans_command(CLI::App& root) {
                  "列出规划：内置规划及用 --targets 加载的规划（编号、标题、文号、年份、目标数、规则文件及其 SHA-256）");
     app->add_option("--targets", raw->rule_files, "Load a rule file (TOML) and list its plan too; may be repeated")
         ->type_name("FILE");
-    app->add_option("--format", raw->format, "Output format: text or json")->check(CLI::IsMember({"text", "json"}));
+    CLI::Option* format =
+        app->add_option("--format", raw->format, "Output format: text or json")->check(CLI::IsMember({"text", "json"}));
+    app->add_flag("--ids", raw->ids_only, "Print only the plan ids, one per line (for scripts and shell completion)")
+        ->excludes(format);
     return {app, [raw](const context& ctx) { return run_plans(ctx, *raw); }};
 }
 

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +13,8 @@
 #include <fmt/format.h>
 
 #include "cli/app.hpp"
+#include "plancheck/rule_loader.hpp"
+#include "plancheck/sha256.hpp"
 
 namespace plancheck::cli {
 
@@ -61,7 +64,16 @@ int run(int argc, char** argv) {
     CLI::App root{"plancheck: check yearly statistics against the quantitative targets of a development plan\n"
                   "plancheck：按发展规划的量化目标核查年度统计数据"};
     root.require_subcommand(1);
-    root.set_version_flag("--version", std::string("plancheck ") + PLANCHECK_VERSION);
+    // The version and what identifies the rules compiled in, so a verdict can be traced to them.
+    root.set_version_flag("--version", [] {
+        std::string text = fmt::format("plancheck {}\nshipped plans (rule file SHA-256):", PLANCHECK_VERSION);
+        const std::vector<std::string> ids = shipped_plan_ids();
+        std::size_t width = 0;
+        for (const std::string& id : ids) width = std::max(width, id.size());
+        for (const std::string& id : ids)
+            text += fmt::format("\n  {:<{}}  {}", id, width, sha256_hex(shipped_plan_text(id)));
+        return text;
+    }, "Print the version and the shipped plans with the SHA-256 of their rule files");
     root.footer("Exit codes: 0 targets met (compliance >= --fail-under), 1 targets missed, 2 bad input or usage.\n"
                 "退出码：0 达标，1 未达标，2 输入或用法错误。");
 

@@ -176,6 +176,7 @@ std::string failure_body(const plan& p, const target_result& r, language lang) {
             out += line("grade", "预警",
                         lang == language::zh ? fmt::format("{}（{}）", grade_label(r.warning, lang), to_string(r.warning))
                                              : std::string(to_string(r.warning)));
+        if (!r.reason.in(lang).empty()) out += line("note", "说明", r.reason.in(lang));
     } else if (!r.reason.in(lang).empty()) {
         out += line("reason", "原因", r.reason.in(lang));
     }
@@ -189,8 +190,11 @@ std::string failure_body(const plan& p, const target_result& r, language lang) {
 std::string inputs_and_findings(const report_context& ctx) {
     std::string out;
     for (const input_summary& in : ctx.data.inputs())
-        out += fmt::format("{} {}: {} rows, {} used, {} ignored, {} rejected, sha256 {}\n", tr(ctx.lang, "input", "输入"),
-                           in.name, in.rows, in.used, in.ignored, in.rejected, in.sha256);
+        out += ctx.lang == language::zh
+                   ? fmt::format("输入 {}：{} 行，已用 {}，忽略 {}，拒绝 {}，sha256 {}\n", in.name, in.rows, in.used,
+                                 in.ignored, in.rejected, in.sha256)
+                   : fmt::format("input {}: {} rows, {} used, {} ignored, {} rejected, sha256 {}\n", in.name, in.rows,
+                                 in.used, in.ignored, in.rejected, in.sha256);
     for (const error& e : ctx.findings)
         if (e.level != severity::note || ctx.verbose) out += e.format(ctx.lang) + "\n";
     if (ctx.findings_left_out > 0)
@@ -297,7 +301,7 @@ std::string render_junit(const report_context& ctx) {
             body += "    </testcase>\n";
         }
 
-        std::string out = fmt::format("{}: {}", tr(lang, "compliance", "达标率"), tally_text(s.all, lang));
+        std::string out = fmt::format("{}{}", tr(lang, "compliance: ", "达标率："), tally_text(s.all, lang));
         if (s.all.no_data > 0) out += fmt::format(" · {} {}", tr(lang, "no data", "无数据"), s.all.no_data);
         if (s.all.not_evaluable > 0) out += fmt::format(" · {} {}", tr(lang, "not evaluable", "无法评价"), s.all.not_evaluable);
         out += "\n" + inputs_and_findings(ctx);
