@@ -48,7 +48,7 @@ enum class error_code : std::uint16_t {
     unit_dimension,        ///< E-UNIT-DIMENSION: a unit of the wrong kind of quantity
     indicator_unknown,     ///< E-INDICATOR: an indicator name no loaded plan declares
     duplicate_conflict,    ///< E-DUPLICATE: two different values for one region/indicator/year
-    duplicate_identical,   ///< W-DUPLICATE: the same value given twice (a warning)
+    duplicate_identical,   ///< W-DUPLICATE: the same value given twice (a warning; a note across files)
     row_ignored,           ///< N-IGNORED: a row that carries nothing to evaluate (a note)
     encoding_detected,     ///< N-ENCODING: the input's encoding was detected, not chosen (a note)
     column_ignored,        ///< W-COLUMN: a column of a wide file that names no indicator (a warning)

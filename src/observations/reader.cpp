@@ -323,12 +323,16 @@ observation_reader::state::outcome observation_reader::state::store(const csv::r
         const double b = q.canonical_value();
         const origin first = set.resolve(slot->where);
         if (std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b))) {
-            report(make_error(error_code::duplicate_identical,
-                              fmt::format("{} {} {} is given again with the same value (first at {}); ignored",
-                                          region_name, ind.id, year, first.to_string()),
-                              fmt::format("{} {} {} 年的数值重复出现且相同（首次见 {}）；已忽略", region_name,
-                                          ind.name.zh, year, first.to_string()),
-                              set.resolve(here)));
+            error repeat = make_error(error_code::duplicate_identical,
+                                      fmt::format("{} {} {} is given again with the same value (first at {}); ignored",
+                                                  region_name, ind.id, year, first.to_string()),
+                                      fmt::format("{} {} {} 年的数值重复出现且相同（首次见 {}）；已忽略", region_name,
+                                                  ind.name.zh, year, first.to_string()),
+                                      set.resolve(here));
+            // Yearly files restate earlier years: a repeat from another file is expected (a note);
+            // within one file it is a slip worth a warning.
+            if (slot->where.file != file_index) repeat.level = severity::note;
+            report(std::move(repeat));
             return outcome::ignored;
         }
         const std::string earlier = fmt::format("{} {}", format_number(ind.declared_unit.value_of(slot->value)),
