@@ -74,7 +74,7 @@ _plancheck() {
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --format)
             if [[ $command == check ]]; then
-                COMPREPLY=($(compgen -W "text json csv markdown junit github" -- "$cur"))
+                COMPREPLY=($(compgen -W "text json csv markdown junit github html" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "text json" -- "$cur"))
             fi

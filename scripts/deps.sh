@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build_packages=(cmake g++ make libcli11-dev libfmt-dev libboost-dev libtomlplusplus-dev nlohmann-json3-dev)
-test_packages=(catch2 libxml2-utils dpkg-dev file)  # dpkg-dev, file: dpkg-shlibdeps for the .deb test
+test_packages=(catch2 libxml2-utils dpkg-dev file chromium)  # dpkg-dev, file: dpkg-shlibdeps for the .deb test; chromium: the HTML report in a browser
 
 packages=("${build_packages[@]}")
 if [[ "${1:-build}" == test ]]; then

@@ -62,7 +62,7 @@ expect_values() {  # expected words... -- command line
 }
 expect_values zh en -- "$bin" --lang ""
 expect_values auto always never -- "$bin" check --color ""
-expect_values text json csv markdown junit github -- "$bin" check --format ""
+expect_values text json csv markdown junit github html -- "$bin" check --format ""
 expect_values text json -- "$bin" rules --format ""
 expect_values json -- "$bin" plans --format = j
 expect_values linear compound -- "$bin" check --path ""

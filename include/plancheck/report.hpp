@@ -70,6 +70,10 @@ struct report_context {
 /// GitHub Actions `::error` commands for input errors (and `::warning` for warnings).
 [[nodiscard]] std::string render_github_input_errors(const diagnostics& findings, std::uint64_t left_out = 0,
                                                      language lang = language::en);
+/// HTML: one self-contained page (inline CSS and SVG, no script, nothing fetched; printable on
+/// A4): the compliance gauges, per section a chart of each target judged in two or more years
+/// and a table of the results, the league × target grid; every input string escaped.
+[[nodiscard]] std::string render_html(const report_context& ctx);
 
 /// How a result's measure is shown: the number in a display unit and that unit's spelling.
 struct shown_value {

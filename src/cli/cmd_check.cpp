@@ -131,9 +131,9 @@ std::string combine_per_file(report_format format, const std::vector<std::pair<s
 
 int run_check_command(const context& ctx, const check_options& raw) {
     const auto format = parse_report_format(raw.format);
-    if (!format || *format == report_format::html)
-        return usage_error(ctx, fmt::format("--format {} is not available; use text, json, csv, markdown, junit or github", raw.format),
-                           fmt::format("--format {} 不可用；请使用 text、json、csv、markdown、junit 或 github", raw.format));
+    if (!format)
+        return usage_error(ctx, fmt::format("--format {} is not available; use text, json, csv, markdown, junit, github or html", raw.format),
+                           fmt::format("--format {} 不可用；请使用 text、json、csv、markdown、junit、github 或 html", raw.format));
     if (raw.fail_under < 0 || raw.fail_under > 100)
         return usage_error(ctx, "--fail-under must be between 0 and 100", "--fail-under 必须在 0 到 100 之间");
     if (raw.tolerance < 0 || raw.yellow_band < 0)
@@ -144,6 +144,9 @@ int run_check_command(const context& ctx, const check_options& raw) {
     if (raw.per_file && *format == report_format::junit)
         return usage_error(ctx, "--per-file cannot write JUnit XML (one document per run); without --per-file every target is a testcase already",
                            "--per-file 不能输出 JUnit XML（每次运行一个文档）；不加 --per-file 时每个目标已是一个测试用例");
+    if (raw.per_file && *format == report_format::html)
+        return usage_error(ctx, "--per-file cannot write an HTML report (one page per run); run check once per file, each with its own --output",
+                           "--per-file 不能输出 HTML 报告（每次运行一个页面）；请对每个文件分别运行 check，各用一个 --output");
 
     const auto encoding = parse_text_encoding(raw.encoding);
     if (!encoding)
@@ -293,7 +296,7 @@ command add_check_command(CLI::App& root) {
     add_plan_options(app, raw->plan);
     app->add_option("--year", raw->year, "Evaluate this year (also the year of rows in files without a year column)")
         ->check(CLI::Range(1900, 2199));
-    app->add_option("--format", raw->format, "Output format: text, json, csv, markdown, junit (JUnit XML for CI) or github (GitHub Actions annotations)")
+    app->add_option("--format", raw->format, "Output format: text, json, csv, markdown, junit (JUnit XML for CI), github (GitHub Actions annotations) or html (one self-contained page with charts)")
         ->check(CLI::IsMember({"text", "json", "csv", "markdown", "junit", "github", "html"}));
     app->add_option("-o,--output", raw->output, "Write the report to FILE (complete or not at all) instead of stdout")
         ->type_name("FILE");

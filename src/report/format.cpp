@@ -71,7 +71,7 @@ std::string render(report_format format, const report_context& ctx) {
         case report_format::markdown: return render_markdown(ctx);
         case report_format::junit: return render_junit(ctx);
         case report_format::github: return render_github(ctx);
-        default: break;
+        case report_format::html: return render_html(ctx);
     }
     return render_text(ctx);
 }

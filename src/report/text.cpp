@@ -5,30 +5,22 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 #include "plancheck/report.hpp"
 #include "plancheck/text.hpp"
+#include "report/common.hpp"
 
 namespace plancheck {
 
 namespace {
 
+using detail::status_symbol;
+using detail::tally_text;
+using detail::with_unit;
+
 constexpr std::size_t column_count = 9;
 constexpr std::size_t name_width = 40;  // cells; longer names are cut with …
 using row = std::array<std::string, column_count>;
-
-std::string_view status_symbol(status s) {
-    switch (s) {
-        case status::met: return "✓";
-        case status::not_met: return "✗";
-        case status::on_track: return "↗";
-        case status::behind: return "↘";
-        case status::no_data: return "?";
-        case status::not_evaluable: return "–";
-    }
-    return " ";
-}
 
 std::string_view status_colour(status s) {
     switch (s) {
@@ -38,18 +30,6 @@ std::string_view status_colour(status s) {
         case status::behind: return "\x1b[33m";
         default: return "\x1b[2m";
     }
-}
-
-std::string with_unit(const std::optional<shown_value>& v) {
-    if (!v) return "—";
-    if (v->unit == "%") return format_display(v->number) + "%";
-    return fmt::format("{} {}", format_display(v->number), v->unit);
-}
-
-std::string tally_text(const tally& t, language lang) {
-    const auto c = t.compliance();
-    const std::string pct = c ? fmt::format("{:.1f}%", c->value()) : (lang == language::zh ? "无" : "n/a");
-    return fmt::format("{}/{} ({})", t.met, t.evaluated, pct);
 }
 
 std::string input_line(const input_summary& in, language lang) {
@@ -63,41 +43,28 @@ std::string input_line(const input_summary& in, language lang) {
 // Leagues and cities × annex targets, each cell the latest verdict and grade, then each
 // region's compliance and worst grade.
 std::string region_matrix(const report_context& ctx) {
-    const plan& p = ctx.p;
     const language lang = ctx.lang;
-    std::vector<std::string> columns;
-    std::map<std::string, std::map<std::string, const target_result*>> cells;  // region → column → latest
-    for (const target_result& r : ctx.ev.results) {
-        const target& t = p.targets[r.target_index];
-        if (t.annex_target_id.empty()) continue;
-        if (std::find(columns.begin(), columns.end(), t.annex_target_id) == columns.end())
-            columns.push_back(t.annex_target_id);
-        cells[r.region][t.annex_target_id] = &r;  // results are ordered by year: the last wins
-    }
-    if (cells.empty()) return {};
+    const detail::region_grid grid = detail::build_region_grid(ctx);
+    if (grid.lines.empty()) return {};
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> header{lang == language::zh ? "地区" : "Region"};
-    header.insert(header.end(), columns.begin(), columns.end());
+    header.insert(header.end(), grid.columns.begin(), grid.columns.end());
     header.push_back(lang == language::zh ? "达标率" : "Compliance");
     header.push_back(lang == language::zh ? "预警" : "Grade");
     rows.push_back(header);
-    for (const auto& [region, by_column] : cells) {
-        std::vector<std::string> line{region};
-        for (const std::string& c : columns) {
-            const auto it = by_column.find(c);
-            if (it == by_column.end()) {
+    for (const detail::region_grid::line& g : grid.lines) {
+        std::vector<std::string> line{g.region};
+        for (const target_result* r : g.cells) {
+            if (r == nullptr) {
                 line.emplace_back("");
                 continue;
             }
-            const target_result& r = *it->second;
-            std::string cell(status_symbol(r.verdict));
-            if (r.warning != grade::none) cell += " " + std::string(grade_label(r.warning, lang));
+            std::string cell(status_symbol(r->verdict));
+            if (r->warning != grade::none) cell += " " + std::string(grade_label(r->warning, lang));
             line.push_back(cell);
         }
-        const auto t = ctx.ev.summary.by_region.find(region);
-        line.push_back(t != ctx.ev.summary.by_region.end() ? tally_text(t->second, lang) : "");
-        const auto g = ctx.ev.summary.region_grade.find(region);
-        line.emplace_back(g != ctx.ev.summary.region_grade.end() ? grade_label(g->second, lang) : "");
+        line.push_back(g.totals != nullptr ? tally_text(*g.totals, lang) : "");
+        line.emplace_back(grade_label(g.worst, lang));
         rows.push_back(std::move(line));
     }
     std::vector<std::size_t> width(header.size(), 0);

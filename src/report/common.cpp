@@ -1,0 +1,59 @@
+#include "report/common.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace plancheck::detail {
+
+std::string_view status_symbol(status s) {
+    switch (s) {
+        case status::met: return "✓";
+        case status::not_met: return "✗";
+        case status::on_track: return "↗";
+        case status::behind: return "↘";
+        case status::no_data: return "?";
+        case status::not_evaluable: return "–";
+    }
+    return " ";
+}
+
+std::string with_unit(const std::optional<shown_value>& v) {
+    if (!v) return "—";
+    if (v->unit == "%") return format_display(v->number) + "%";
+    return fmt::format("{} {}", format_display(v->number), v->unit);
+}
+
+std::string tally_text(const tally& t, language lang) {
+    const auto c = t.compliance();
+    const std::string pct = c ? fmt::format("{:.1f}%", c->value()) : (lang == language::zh ? "无" : "n/a");
+    return fmt::format("{}/{} ({})", t.met, t.evaluated, pct);
+}
+
+region_grid build_region_grid(const report_context& ctx) {
+    region_grid grid;
+    std::map<std::string, std::map<std::string, const target_result*>> cells;  // region → column → latest
+    for (const target_result& r : ctx.ev.results) {
+        const target& t = ctx.p.targets[r.target_index];
+        if (t.annex_target_id.empty()) continue;
+        if (std::find(grid.columns.begin(), grid.columns.end(), t.annex_target_id) == grid.columns.end())
+            grid.columns.push_back(t.annex_target_id);
+        cells[r.region][t.annex_target_id] = &r;  // results are ordered by year: the last wins
+    }
+    for (const auto& [region, by_column] : cells) {
+        region_grid::line l{region, {}, nullptr, grade::none};
+        for (const std::string& c : grid.columns) {
+            const auto it = by_column.find(c);
+            l.cells.push_back(it == by_column.end() ? nullptr : it->second);
+        }
+        if (const auto t = ctx.ev.summary.by_region.find(region); t != ctx.ev.summary.by_region.end())
+            l.totals = &t->second;
+        if (const auto g = ctx.ev.summary.region_grade.find(region); g != ctx.ev.summary.region_grade.end())
+            l.worst = g->second;
+        grid.lines.push_back(std::move(l));
+    }
+    return grid;
+}
+
+}  // namespace plancheck::detail

@@ -1,0 +1,35 @@
+#pragma once
+// Private: pieces the text and HTML reports share, so that both show the same cells, symbols and
+// league × target grid.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plancheck/report.hpp"
+
+namespace plancheck::detail {
+
+/// ✓ met, ✗ not met, ↗ on track, ↘ behind, ? no data, – not evaluable.
+[[nodiscard]] std::string_view status_symbol(status s);
+/// A shown value as the reports print it: "77.63 万吨", "-14%", or "—" when absent.
+[[nodiscard]] std::string with_unit(const std::optional<shown_value>& v);
+/// "met/evaluated (pct%)", the percentage "n/a" (无) when nothing was evaluated.
+[[nodiscard]] std::string tally_text(const tally& t, language lang);
+
+/// Leagues and cities × annex targets: each cell the region's latest result for that target.
+struct region_grid {
+    /// One region's line of the grid.
+    struct line {
+        std::string region;                       ///< canonical region name
+        std::vector<const target_result*> cells;  ///< one per column; nullptr where it has none
+        const tally* totals = nullptr;            ///< the region's tally, when the summary has one
+        grade worst = grade::none;                ///< the worst grade of its results
+    };
+    std::vector<std::string> columns;  ///< annex target ids, in the order results first name them
+    std::vector<line> lines;           ///< by region name; empty without regional targets
+};
+/// The grid of an evaluation's regional targets.
+[[nodiscard]] region_grid build_region_grid(const report_context& ctx);
+
+}  // namespace plancheck::detail
