@@ -8,7 +8,8 @@
 
 namespace plancheck {
 
-/// Incremental SHA-256 (FIPS 180-4).
+/// Incremental SHA-256 (FIPS 180-4). Uses the x86 SHA extensions when the CPU has them (checked
+/// at run time), else portable code; both give the same digest.
 class sha256 {
 public:
     /// Adds bytes.
@@ -17,7 +18,6 @@ public:
     [[nodiscard]] std::string hex_digest();
 
 private:
-    void compress(const unsigned char* block);
     std::array<std::uint32_t, 8> state_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     std::array<unsigned char, 64> pending_{};
@@ -27,5 +27,14 @@ private:
 
 /// SHA-256 of bytes, as lowercase hex.
 [[nodiscard]] std::string sha256_hex(std::string_view bytes);
+
+namespace detail {
+/// Applies the compression function to `blocks` 64-byte blocks, portable code.
+void sha256_compress_portable(std::array<std::uint32_t, 8>& state, const unsigned char* data, std::size_t blocks);
+/// True when this CPU has the SHA extensions (and SSE4.1) used by sha256_compress_hardware.
+[[nodiscard]] bool sha256_hardware_available();
+/// The same with the SHA extensions; only when sha256_hardware_available().
+void sha256_compress_hardware(std::array<std::uint32_t, 8>& state, const unsigned char* data, std::size_t blocks);
+}  // namespace detail
 
 }  // namespace plancheck
