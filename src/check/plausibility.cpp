@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "plancheck/template.hpp"
@@ -48,6 +49,14 @@ public:
         : p_(p), data_(data), opts_(opts) {
         const std::vector<int> years = data.years();
         year_ = opts.year ? *opts.year : (years.empty() ? p.info.target_year : years.back());
+        // Facts of each indicator that depend on the plan's targets, found once: looking them up
+        // per region would scan every target (a county panel has tens of thousands) per region.
+        over_hundred_ok_.resize(p.indicators.size());
+        yearly_flow_.resize(p.indicators.size());
+        for (std::size_t i = 0; i < p.indicators.size(); ++i)
+            over_hundred_ok_[i] = p.indicators[i].kind() == quantity_kind::share && may_exceed_hundred(p, i);
+        for (const target& t : p.targets)
+            if (t.kind == target_kind::cumulative_at_least) yearly_flow_[t.indicator_index] = true;
     }
 
     diagnostics run() {
@@ -80,6 +89,8 @@ private:
     const observation_set& data_;
     const plausibility_options& opts_;
     int year_ = 0;
+    std::vector<bool> over_hundred_ok_;  // by indicator: a share the plan lets exceed 100 %
+    std::vector<bool> yearly_flow_;      // by indicator: a yearly flow some target sums
     diagnostics out_;
 };
 
@@ -133,7 +144,7 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
     const indicator& ind = p_.indicators[indicator_index];
     const std::string& region_name = data_.regions()[region];
     const quantity_kind kind = ind.kind();
-    const bool over_hundred_ok = kind == quantity_kind::share && may_exceed_hundred(p_, indicator_index);
+    const bool over_hundred_ok = over_hundred_ok_[indicator_index];
 
     // Range.
     for (const int y : years) {
@@ -156,10 +167,7 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
 
     // Year-over-year change, between consecutive years only, of levels: a yearly flow that a
     // target sums (capacity retired, energy saved in the year) may swing from year to year.
-    const bool yearly_flow = std::any_of(p_.targets.begin(), p_.targets.end(), [&](const target& t) {
-        return t.kind == target_kind::cumulative_at_least && t.indicator_index == indicator_index;
-    });
-    if (yearly_flow) return;
+    if (yearly_flow_[indicator_index]) return;
     const double bound = opts_.max_yoy_change.value();
     const bool in_points = kind == quantity_kind::share || kind == quantity_kind::percentage_points;
     for (std::size_t k = 1; k < years.size(); ++k) {
@@ -168,10 +176,10 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
         const observation& now = *data_.find(region, indicator_index, years[k]);
         const double a = before.value.canonical_value();
         const double b = now.value.canonical_value();
-        const std::string from = data_.resolve(before.where).to_string();
         if (in_points) {
             const double change = b - a;
             if (std::abs(change) <= bound) continue;
+            const std::string from = data_.resolve(before.where).to_string();
             finding(now.where,
                     fmt::format("{} of {} moves by {:+.1f} percentage points from {} ({}, at {}) to {} ({}), more "
                                 "than the {} points expected in a year (--max-yoy-change)",
@@ -186,6 +194,7 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
         if (a == 0) continue;  // no relative change from zero
         const double change = (b - a) / std::abs(a) * 100.0;
         if (std::abs(change) <= bound) continue;
+        const std::string from = data_.resolve(before.where).to_string();
         finding(now.where,
                 fmt::format("{} of {} changes by {:+.1f}% from {} ({}, at {}) to {} ({}), more than the ±{}% expected "
                             "in a year (--max-yoy-change)",
@@ -200,7 +209,7 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
 // Values a target compares across years must be on one price basis and should come from one
 // data release; each (region, indicator, years) comparison is looked at once.
 void checker::comparability() {
-    std::set<std::pair<std::pair<std::string, std::size_t>, std::vector<int>>> seen;
+    std::set<std::tuple<std::uint32_t, std::size_t, std::vector<int>>> seen;  // region, indicator, years
     for (const target& t : p_.targets) {
         if (opts_.region && t.region != *opts_.region) continue;
         const auto region = data_.region_index(t.region);
@@ -209,13 +218,14 @@ void checker::comparability() {
         if (t.kind == target_kind::cumulative_at_least) {
             for (int y = *t.base_year + 1; y <= std::min(year_, t.year); ++y) years.push_back(y);
         } else {
-            const std::optional<int> base =
-                t.base_year ? t.base_year : (p_.info.base_year < t.year ? std::optional<int>(p_.info.base_year) : std::nullopt);
+            // The target's base year, or for a level target the plan's (the start of the path).
+            const bool has_base = t.base_year.has_value() || p_.info.base_year < t.year;
+            const int base = t.base_year.value_or(p_.info.base_year);
             const bool compares_base = !is_level_kind(t.kind) || year_ < t.year;
-            if (!base || year_ <= *base || !compares_base) continue;
-            years = {*base, year_};
+            if (!has_base || year_ <= base || !compares_base) continue;
+            years = {base, year_};
         }
-        if (years.size() < 2 || !seen.insert({{t.region, t.indicator_index}, years}).second) continue;
+        if (years.size() < 2 || !seen.insert({*region, t.indicator_index, years}).second) continue;
 
         struct used {
             int year;

@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace plancheck {
 
@@ -50,7 +52,9 @@ std::string_view to_string(value_role r) {
 
 std::vector<needed_value> values_needed(const plan& p, int year, const std::optional<std::string>& region) {
     // Regions in the order the targets first name them, so the plan's own region comes first.
-    std::map<std::string, std::size_t> region_rank;
+    // Hashed: a regional targets table for a county panel names thousands of regions.
+    std::unordered_map<std::string_view, std::size_t> region_rank;
+    region_rank.reserve(p.targets.size());
     for (const target& t : p.targets) region_rank.emplace(t.region, region_rank.size());
 
     using key = std::tuple<std::size_t, std::size_t, int>;  // region rank, indicator, year
