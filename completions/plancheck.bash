@@ -13,7 +13,7 @@ _plancheck_global_options="--lang --color --quiet -q --help -h --version"
 _plancheck_command_options() {
     case $1 in
         check) echo "--plan --targets --year --format --output -o --fail-under --require-all --path --tolerance
-                     --yellow-band --only-failed --all-years --max-findings --regional-targets --region --encoding
+                     --yellow-band --only-failed --all-years --max-findings --jobs --regional-targets --region --encoding
                      --strict --max-yoy-change --per-file --explain --verbose -v" ;;
         plans) echo "--targets --format --ids" ;;
         rules) echo "--plan --targets --format" ;;
@@ -89,7 +89,7 @@ _plancheck() {
         --targets) _plancheck_files toml; return ;;
         --regional-targets) _plancheck_files csv; return ;;
         -o | --output) _plancheck_files; return ;;
-        --year | --fail-under | --tolerance | --yellow-band | --max-findings | --max-yoy-change | --region | \
+        --year | --fail-under | --tolerance | --yellow-band | --max-findings | --jobs | --max-yoy-change | --region | \
             --explain | --to)
             return ;;
     esac

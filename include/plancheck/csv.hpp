@@ -16,6 +16,7 @@
 ///         use(rec[0], rec.origin_of(0));
 ///     }
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -90,11 +91,24 @@ private:
     const std::string* file_ = nullptr;
 };
 
+/// Where a reader starts when it continues a file at a record boundary instead of its start.
+struct resume_point {
+    std::uint32_t line = 1;  ///< line of the first byte
+    std::size_t width = 0;   ///< fields each record must have; 0 when no record was read yet
+};
+
 /// Pulls records from a byte source.
 class reader {
 public:
     /// Reads from `source`; `name` is the file named in origins and errors.
     reader(std::unique_ptr<byte_source> source, std::string name, options opts = {});
+    /// Continues a file at a record boundary: from `source`, starting at `at` (no byte-order
+    /// mark is looked for). Gives the records, errors and positions the reader that started at
+    /// the beginning of the file would have given from there.
+    reader(std::unique_ptr<byte_source> source, std::string name, options opts, resume_point at);
+    /// The same over bytes in memory that hold whole records (the end of `bytes` is the end of
+    /// input); they are not copied, so they must outlive the reader.
+    reader(std::string_view bytes, std::string name, options opts, resume_point at);
 
     /// Reads the next record into `out`: true when one was read, false at the end of input,
     /// an error (with line and column) when the input is malformed. After an error the reader
@@ -111,20 +125,40 @@ public:
     [[nodiscard]] std::uint64_t bytes_read() const { return bytes_read_; }
     /// True when the input started with a UTF-8 byte-order mark (which was skipped).
     [[nodiscard]] bool had_bom() const { return had_bom_; }
+    /// Where the next record starts: its line, and the width records must have.
+    [[nodiscard]] resume_point position() const { return {line_, expected_width_}; }
+
+    /// What a reader hands over to continue elsewhere: the bytes it read but did not parse
+    /// (they start at position()), its source, and whether that source has ended.
+    struct handover {
+        std::string pending;                  ///< read, not parsed
+        std::unique_ptr<byte_source> source;  ///< the rest of the input
+        bool ended = false;                   ///< the source reported its end
+    };
+    /// Hands over the unparsed bytes and the source; the reader then reads nothing more.
+    [[nodiscard]] handover release();
 
 private:
     enum class outcome { record, need_more, blank, end };
     result<outcome> parse(record& out);
+    bool parse_plain(record& out, const char* start, const char* end);
     result<bool> fill();
+    void validate();
     error error_at(error_code code, const char* at, std::uint32_t line, const char* line_begin,
                    std::string en, std::string zh) const;
 
     std::unique_ptr<byte_source> source_;
     std::string name_;
     options opts_;
+    std::array<bool, 256> special_{};  // bytes that end an unquoted field
     std::vector<char> buffer_;
+    const char* data_ = nullptr;  // the bytes: buffer_, or the caller's memory
     std::size_t begin_ = 0;  // first unparsed byte
     std::size_t end_ = 0;    // one past the last valid byte
+    // UTF-8 is checked ahead of parsing, a buffer at a time: bytes before validated_ are valid
+    // up to invalid_ (the first invalid byte, or npos), which the record holding it reports.
+    std::size_t validated_ = 0;
+    std::size_t invalid_ = static_cast<std::size_t>(-1);
     bool eof_ = false;
     bool failed_ = false;
     bool started_ = false;

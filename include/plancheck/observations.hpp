@@ -108,6 +108,9 @@ struct read_options {
     text_encoding encoding = text_encoding::automatic;  ///< --encoding
     std::size_t max_findings = 50;     ///< findings kept per input and severity; the rest are counted
     csv::options csv;  ///< CSV limits and dialect
+    /// Threads that read a long-format file, in chunks of whole records (--jobs); 1 reads on the
+    /// calling thread. The values, findings and their order are the same for any number.
+    std::size_t jobs = 1;
 };
 
 /// Reads inputs into an observation_set for one plan.

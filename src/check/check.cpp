@@ -1,5 +1,7 @@
 #include "plancheck/check.hpp"
 
+#include <future>
+
 #include "evaluate/values.hpp"
 
 namespace plancheck {
@@ -13,6 +15,11 @@ check_outcome run_check(const plan& p, const check_request& request) {
     out.notes_left_out = reader.notes_left_out();
     out.input_failed = reader.failed();
     out.data = std::move(reader).finish();
+    // With more than one job, evaluation runs beside the submission checks; it is kept only if
+    // they find no error, exactly as if it had run after them.
+    std::future<evaluation> evaluated;
+    if (!out.input_failed && request.read.jobs > 1)
+        evaluated = std::async(std::launch::async, [&] { return evaluate(p, out.data, request.evaluation); });
     if (!out.input_failed) {
         // Submission checks look at the year and targets the evaluation judges; under strict, a
         // finding is an error and nothing is evaluated.
@@ -38,7 +45,12 @@ check_outcome run_check(const plan& p, const check_request& request) {
                 ++out.findings_left_out;
         }
     }
-    if (!out.input_failed) out.ev = evaluate(p, out.data, request.evaluation);
+    if (evaluated.valid()) {
+        evaluation ev = evaluated.get();
+        if (!out.input_failed) out.ev = std::move(ev);
+    } else if (!out.input_failed) {
+        out.ev = evaluate(p, out.data, request.evaluation);
+    }
     return out;
 }
 

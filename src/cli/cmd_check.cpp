@@ -40,6 +40,7 @@ struct check_options {
     bool strict = false;
     double max_yoy_change = 50.0;
     bool per_file = false;
+    std::size_t jobs = 1;
     std::string explain;
 };
 
@@ -158,6 +159,7 @@ int run_check_command(const context& ctx, const check_options& raw) {
     request.inputs = raw.files.empty() ? std::vector<std::string>{"-"} : raw.files;
     request.read.year = raw.year;
     request.read.max_findings = raw.max_findings;
+    request.read.jobs = raw.jobs;
     request.evaluation.year = raw.year;
     request.evaluation.every_year = raw.all_years || request.inputs.size() > 1;
     request.evaluation.path = raw.path == "compound" ? progress_path::compound : progress_path::linear;
@@ -332,6 +334,10 @@ command add_check_command(CLI::App& root) {
                     "A change from one year to the next beyond PCT percent (percentage points for a share) is a "
                     "plausibility finding (default 50)")
         ->type_name("PCT");
+    app->add_option("--jobs", raw->jobs,
+                    "Read each long-format file with N threads (default 1); the report is the same for any N")
+        ->type_name("N")
+        ->check(CLI::Range(1, 256));
     app->add_flag("--per-file", raw->per_file,
                   "Read, evaluate and report each file on its own (json: a plancheck-reports/1 bundle; csv: one table "
                   "with a file column); the exit code is the worst of the files");

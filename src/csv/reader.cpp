@@ -4,6 +4,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "plancheck/csv.hpp"
 #include "plancheck/text.hpp"
 
@@ -36,6 +40,83 @@ error record_too_long(std::size_t limit, const std::string& name, std::uint32_t 
                       fmt::format("记录超过 {} 字节的上限", limit), origin{name, line, 1});
 }
 
+// Bytes at the end of valid UTF-8 that start a character not complete yet (0 to 3).
+std::size_t incomplete_tail(const char* begin, const char* end) {
+    for (std::size_t back = 1; back <= 3 && back <= static_cast<std::size_t>(end - begin); ++back) {
+        const auto c = static_cast<unsigned char>(end[-static_cast<std::ptrdiff_t>(back)]);
+        if ((c & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+        const std::size_t length = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        return length > back ? back : 0;
+    }
+    return 0;
+}
+
+// The first byte at or after p that ends an unquoted field (special), or end. Sixteen bytes
+// at a time where sixteen are there: most fields of a statistics file are a few bytes long,
+// and this is the loop every byte of the file goes through.
+const char* scan_unquoted(const char* p, const char* end, const std::array<bool, 256>& special, char delimiter) {
+#if defined(__SSE2__)
+    const __m128i d = _mm_set1_epi8(delimiter);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i lf = _mm_set1_epi8('\n');
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, quote)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+        if (mask != 0) return p + __builtin_ctz(mask);
+        p += 16;
+    }
+#else
+    (void)delimiter;
+#endif
+    const auto* u = reinterpret_cast<const unsigned char*>(p);
+    const auto* const uend = reinterpret_cast<const unsigned char*>(end);
+    while (u < uend && !special[*u]) ++u;
+    return reinterpret_cast<const char*>(u);
+}
+
+// The end of a prefix of [p, end) that is valid UTF-8 in whole characters: ASCII sixteen bytes
+// at a time, and the two- and three-byte characters of Chinese text. It stops at the first
+// byte it does not vouch for (E0, ED and four-byte leads, invalid or incomplete sequences),
+// from where text::find_invalid_utf8 decides.
+const char* valid_prefix(const char* p, const char* end) {
+    while (p < end) {
+#if defined(__SSE2__)
+        while (end - p >= 16) {
+            const auto high = static_cast<unsigned>(
+                _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
+            if (high != 0) {
+                p += __builtin_ctz(high);
+                break;
+            }
+            p += 16;
+        }
+        if (p == end) break;
+#endif
+        // A run of characters that are not ASCII (a Chinese name is several in a row).
+        const auto continuation = [&](std::ptrdiff_t k) { return (static_cast<unsigned char>(p[k]) & 0xC0) == 0x80; };
+        while (p < end) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (c < 0x80) {
+                ++p;
+                break;
+            }
+            if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+                if (end - p < 3 || !continuation(1) || !continuation(2)) return p;
+                p += 3;
+            } else if (c >= 0xC2 && c <= 0xDF) {
+                if (end - p < 2 || !continuation(1)) return p;
+                p += 2;
+            } else {
+                return p;
+            }
+        }
+    }
+    return p;
+}
+
 std::uint32_t column_between(const char* line_begin, const char* at) {
     return static_cast<std::uint32_t>(
                text::count_code_points(std::string_view(line_begin, static_cast<std::size_t>(at - line_begin)))) +
@@ -55,8 +136,42 @@ origin record::origin_of(std::size_t i) const {
 origin record::where() const { return origin{file_ ? *file_ : std::string(), line_, 0}; }
 
 reader::reader(std::unique_ptr<byte_source> source, std::string name, options opts)
-    : source_(std::move(source)), name_(std::move(name)), opts_(opts) {
+    : source_(std::move(source)), name_(std::move(name)), opts_(opts), special_(special_bytes(opts.delimiter)) {
     buffer_.resize(std::max<std::size_t>(opts_.chunk_bytes, 64));
+    data_ = buffer_.data();
+}
+
+reader::reader(std::unique_ptr<byte_source> source, std::string name, options opts, resume_point at)
+    : reader(std::move(source), std::move(name), opts) {
+    started_ = true;
+    line_ = at.line;
+    expected_width_ = at.width;
+}
+
+reader::reader(std::string_view bytes, std::string name, options opts, resume_point at)
+    : name_(std::move(name)), opts_(opts), special_(special_bytes(opts.delimiter)), data_(bytes.data()),
+      end_(bytes.size()), eof_(true), started_(true), line_(at.line), expected_width_(at.width) {
+    bytes_read_ = bytes.size();
+}
+
+reader::handover reader::release() {
+    handover out{std::string(data_ + begin_, end_ - begin_), std::move(source_), eof_};
+    begin_ = end_;
+    failed_ = true;  // nothing more to read here
+    return out;
+}
+
+void reader::validate() {
+    validated_ = static_cast<std::size_t>(valid_prefix(data_ + validated_, data_ + end_) - data_);
+    if (validated_ == end_) return;
+    const std::string_view rest(data_ + validated_, end_ - validated_);
+    if (const auto bad = text::find_invalid_utf8(rest, !eof_)) {
+        invalid_ = validated_ + *bad;
+        validated_ = end_;
+        return;
+    }
+    // A character cut by the end of what was read is checked once the rest of it arrives.
+    validated_ = end_ - (eof_ ? 0 : incomplete_tail(rest.data(), rest.data() + rest.size()));
 }
 
 error reader::error_at(error_code code, const char* at, std::uint32_t line, const char* line_begin,
@@ -68,6 +183,8 @@ result<bool> reader::fill() {
     if (begin_ > 0) {
         std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
         end_ -= begin_;
+        validated_ = validated_ > begin_ ? validated_ - begin_ : 0;
+        if (invalid_ != static_cast<std::size_t>(-1)) invalid_ -= begin_;
         begin_ = 0;
     }
     // What is pending is the start of one record (fill is only called when parse needs more), so
@@ -76,7 +193,10 @@ result<bool> reader::fill() {
     if (end_ > opts_.max_record_bytes + 1) return record_too_long(opts_.max_record_bytes, name_, line_);
     // The pending record fills the buffer: grow when less than half a chunk is free, and always
     // when nothing is, since a read of zero bytes would be taken for the end of input.
-    if (buffer_.size() - end_ < std::max<std::size_t>(opts_.chunk_bytes / 2, 1)) buffer_.resize(buffer_.size() * 2);
+    if (buffer_.size() - end_ < std::max<std::size_t>(opts_.chunk_bytes / 2, 1)) {
+        buffer_.resize(buffer_.size() * 2);
+        data_ = buffer_.data();
+    }
     auto got = source_->read(buffer_.data() + end_, buffer_.size() - end_);
     if (!got) {
         auto err = std::move(got).error();
@@ -101,7 +221,7 @@ result<bool> reader::next(record& out) {
                 return std::move(filled).error();
             }
         }
-        if (std::string_view(buffer_.data(), end_).starts_with(bom)) {
+        if (std::string_view(data_, end_).starts_with(bom)) {
             begin_ = bom.size();
             had_bom_ = true;
         }
@@ -128,15 +248,75 @@ result<bool> reader::next(record& out) {
     }
 }
 
+bool reader::parse_plain(record& out, const char* start, const char* end) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: one mask of delimiters, one of the bytes that end the fast path
+    // (a line break, a quote or a CR, which the careful path below handles).
+    const __m128i d = _mm_set1_epi8(opts_.delimiter);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i lf = _mm_set1_epi8('\n');
+    out.fields_.clear();
+    const char* field_begin = start;
+    const char* p = start;
+    const char* stop = nullptr;
+    while (stop == nullptr) {
+        if (end - p < 16) return false;
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        auto delimiters = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, d)));
+        const auto stops = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)))));
+        if (stops != 0) {
+            const int at = __builtin_ctz(stops);
+            stop = p + at;
+            delimiters &= (1U << at) - 1;
+        }
+        while (delimiters != 0) {
+            const char* at = p + __builtin_ctz(delimiters);
+            delimiters &= delimiters - 1;
+            out.fields_.push_back({std::string_view(field_begin, static_cast<std::size_t>(at - field_begin)),
+                                   field_begin, start, line_, false});
+            field_begin = at + 1;
+        }
+        p += 16;
+    }
+    if (*stop != '\n') return false;
+    out.fields_.push_back(
+        {std::string_view(field_begin, static_cast<std::size_t>(stop - field_begin)), field_begin, start, line_, false});
+    // Anything the careful path would refuse is left to it, which says why and where.
+    const auto length = static_cast<std::size_t>(stop - start);
+    if (length > opts_.max_record_bytes || out.fields_.size() > opts_.max_fields) return false;
+    if (length > opts_.max_field_bytes)
+        for (const record::field& f : out.fields_)
+            if (f.text.size() > opts_.max_field_bytes) return false;
+    const auto content_end = static_cast<std::size_t>(stop - data_);
+    if (validated_ < content_end) validate();
+    if (invalid_ < content_end) return false;
+    if (opts_.require_uniform_width) {
+        if (expected_width_ == 0)
+            expected_width_ = out.fields_.size();
+        else if (out.fields_.size() != expected_width_)
+            return false;
+    }
+    out.unescaped_.clear();
+    out.line_ = line_;
+    begin_ = content_end + 1;
+    ++line_;
+    return true;
+#else
+    (void)out;
+    (void)start;
+    (void)end;
+    return false;
+#endif
+}
+
 result<reader::outcome> reader::parse(record& out) {
-    static const std::array<bool, 256> comma_special = special_bytes(',');
-    const std::array<bool, 256> other_special =
-        opts_.delimiter == ',' ? std::array<bool, 256>{} : special_bytes(opts_.delimiter);
-    const std::array<bool, 256>& special = opts_.delimiter == ',' ? comma_special : other_special;
+    const std::array<bool, 256>& special = special_;
     const char delimiter = opts_.delimiter;
 
-    const char* const start = buffer_.data() + begin_;
-    const char* const end = buffer_.data() + end_;
+    const char* const start = data_ + begin_;
+    const char* const end = data_ + end_;
     if (start == end) return eof_ ? outcome::end : outcome::need_more;
 
     // An empty line carries no record.
@@ -146,6 +326,7 @@ result<reader::outcome> reader::parse(record& out) {
         ++line_;
         return outcome::blank;
     }
+    if (parse_plain(out, start, end)) return outcome::record;
 
     out.fields_.clear();
     out.unescaped_.clear();
@@ -203,10 +384,7 @@ result<reader::outcome> reader::parse(record& out) {
                                 "右引号后出现多余字符（引号字段内的引号应写作 \"\"）");
             out.fields_.push_back(f);
         } else {
-            const auto* u = reinterpret_cast<const unsigned char*>(p);
-            const auto* const uend = reinterpret_cast<const unsigned char*>(end);
-            while (u < uend && !special[*u]) ++u;
-            const char* q = reinterpret_cast<const char*>(u);
+            const char* q = scan_unquoted(p, end, special, delimiter);
             if (static_cast<std::size_t>(q - p) > opts_.max_field_bytes)
                 return error_at(error_code::csv_field_size, p, line, line_begin,
                                 fmt::format("field longer than {} bytes (the limit)", opts_.max_field_bytes),
@@ -251,8 +429,14 @@ result<reader::outcome> reader::parse(record& out) {
     if (static_cast<std::size_t>(content_end - start) > opts_.max_record_bytes)
         return record_too_long(opts_.max_record_bytes, name_, line_);
 
-    // Validate the record's bytes once it is complete.
-    if (const auto bad = text::find_invalid_utf8(std::string_view(start, static_cast<std::size_t>(content_end - start)))) {
+    // Validate the record's bytes once it is complete: what was read is checked ahead, a
+    // buffer at a time, and only the record that holds an invalid byte is looked at again.
+    const auto content_end_offset = static_cast<std::size_t>(content_end - data_);
+    if (validated_ < content_end_offset) validate();
+    const auto bad = invalid_ < content_end_offset
+                         ? text::find_invalid_utf8(std::string_view(start, static_cast<std::size_t>(content_end - start)))
+                         : std::nullopt;
+    if (bad) {
         const char* at = start + *bad;
         std::uint32_t bad_line = line_;
         const char* bad_line_begin = start;
@@ -300,7 +484,7 @@ result<reader::outcome> reader::parse(record& out) {
     }
 
     out.line_ = line_;
-    begin_ = static_cast<std::size_t>(next_record - buffer_.data());
+    begin_ = static_cast<std::size_t>(next_record - data_);
     line_ = next_line;
     return outcome::record;
 }

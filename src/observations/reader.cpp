@@ -3,7 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "plancheck/number.hpp"
@@ -106,114 +114,209 @@ struct wide_column {
     unit in;
 };
 
-}  // namespace
 
-struct observation_reader::state {
-    const plan& p;
-    read_options opts;
-    observation_set set;
-    diagnostics problems;
-    std::uint64_t left_out = 0;        // errors and warnings not kept
-    std::uint64_t notes_left_out = 0;  // notes not kept
-    bool failed = false;
+// The severity make_error gives a code, known before a message is built: a finding that will
+// not be kept (over --max-findings) is counted without formatting it.
+severity level_of(error_code code) {
+    static const std::array<severity, static_cast<std::size_t>(error_code::internal) + 1> levels = [] {
+        std::array<severity, static_cast<std::size_t>(error_code::internal) + 1> all{};
+        for (std::size_t c = 0; c < all.size(); ++c) all[c] = make_error(static_cast<error_code>(c), {}, {}).level;
+        return all;
+    }();
+    return levels[static_cast<std::size_t>(code)];
+}
 
-    name_map indicators;                 // id or alias → indicator index
-    name_map regions;                    // spelling → region index in set
-    name_map vintages;                   // vintage text → index
-    std::set<std::string, std::less<>> target_regions;  // regions some target is about
-    // Resolved units per indicator: spelling → unit (one conversion factor per spelling).
-    std::vector<std::vector<std::pair<std::string, unit>>> unit_cache;
-    std::vector<std::string> indicator_names;  // for suggestions, built on first need
+// text::trim, inline for the common field that has nothing to trim.
+std::string_view trimmed(std::string_view s) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    if (!s.empty() && !space(s.front()) && !space(s.back())) return s;
+    return text::trim(s);
+}
 
-    // Per input.
-    std::uint32_t file_index = 0;
-    std::array<std::uint64_t, 3> kept{};  // by severity
-    std::string last_region_text;
-    std::uint32_t last_region_index = 0;
-    bool have_last_region = false;
-
-    state(const plan& pl, read_options o) : p(pl), opts(std::move(o)) {
-        for (std::size_t i = 0; i < p.indicators.size(); ++i) {
-            indicators.emplace(p.indicators[i].id, static_cast<std::uint32_t>(i));
-            for (const std::string& a : p.indicators[i].aliases) indicators.emplace(a, static_cast<std::uint32_t>(i));
+// parse_year for the plain four-digit year most rows have; anything else goes to parse_year,
+// which also words the errors.
+result<int> year_in(std::string_view raw) {
+    const std::string_view s = trimmed(raw);
+    if (s.size() == 4) {
+        int year = 0;
+        bool digits = true;
+        for (const char c : s) {
+            digits = digits && c >= '0' && c <= '9';
+            year = year * 10 + (c - '0');
         }
-        unit_cache.resize(p.indicators.size());
+        if (digits && year >= 1900 && year <= 2199) return year;
+    }
+    return parse_year(raw);
+}
+
+// parse_decimal for a plain decimal of at most 15 digits ("1029.53", "-7", "0.40"), else
+// parse_decimal itself. Exact: an integer below 2^53 divided by a power of ten up to 10^22
+// (both exact doubles) is correctly rounded, which is what std::from_chars gives too.
+result<decimal> number_in(std::string_view s) {
+    static constexpr std::array<double, 16> powers{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    std::size_t i = 0;
+    const bool negative = !s.empty() && s.front() == '-';
+    if (negative) i = 1;
+    std::uint64_t mantissa = 0;
+    int digits = 0;
+    int decimals = -1;  // digits after the point; -1 before one
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (++digits > 15) return parse_decimal(s);
+            mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+            if (decimals >= 0) ++decimals;
+        } else if (c == '.' && decimals < 0) {
+            decimals = 0;
+        } else {
+            return parse_decimal(s);
+        }
+    }
+    // "5." and ".5" are numbers too, but left to parse_decimal with everything unusual.
+    if (digits == 0 || decimals == 0 || s[negative ? 1 : 0] == '.') return parse_decimal(s);
+    double value = static_cast<double>(mantissa);
+    if (decimals > 0) value /= powers[static_cast<std::size_t>(decimals)];
+    return decimal{negative ? -value : value, false};
+}
+
+// Names to numbers, for the lookups of every row: open addressing over a hash of the bytes,
+// so a lookup is a few instructions and never allocates.
+class name_table {
+public:
+    void add(std::string_view name, std::uint32_t number) {
+        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+        insert(name, number);
+    }
+    [[nodiscard]] const std::uint32_t* find(std::string_view name) const {
+        if (slots_.empty()) return nullptr;
+        for (std::size_t i = hash(name) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+            const std::uint32_t e = slots_[i];
+            if (e == empty) return nullptr;
+            if (entries_[e].first == name) return &entries_[e].second;
+        }
+    }
+
+private:
+    static constexpr std::uint32_t empty = 0xFFFFFFFF;
+    static std::size_t hash(std::string_view s) {
+        std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+        std::size_t i = 0;
+        for (; i + 8 <= s.size(); i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+            h ^= h >> 31;
+        }
+        std::uint64_t w = 0;
+        std::memcpy(&w, s.data() + i, s.size() - i);
+        h = (h ^ w) * 0x94D049BB133111EBULL;
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+    void insert(std::string_view name, std::uint32_t number) {
+        std::size_t i = hash(name) & (slots_.size() - 1);
+        for (; slots_[i] != empty; i = (i + 1) & (slots_.size() - 1))
+            if (entries_[slots_[i]].first == name) return;  // the first spelling of a name wins
+        slots_[i] = static_cast<std::uint32_t>(entries_.size());
+        entries_.emplace_back(std::string(name), number);
+    }
+    void grow() {
+        std::vector<std::pair<std::string, std::uint32_t>> old = std::move(entries_);
+        entries_.clear();
+        slots_.assign(std::max<std::size_t>(16, slots_.size() * 2), empty);
+        for (auto& [name, number] : old) insert(name, number);
+    }
+    std::vector<std::uint32_t> slots_;
+    std::vector<std::pair<std::string, std::uint32_t>> entries_;
+};
+
+// Bytes a worker of a parallel read takes at a time (whole records, so a little more or less).
+constexpr std::size_t parallel_chunk_bytes() { return std::size_t{1} << 20; }
+
+// How the rows of an input ended, counted as in input_summary.
+struct row_counts {
+    std::uint64_t rows = 0;
+    std::uint64_t used = 0;
+    std::uint64_t ignored = 0;
+    std::uint64_t rejected = 0;
+    std::uint64_t unit_assumed = 0;
+};
+
+// What store() decides for one value; `pending` when the decision waits for the slot check
+// of a chunk read on another thread.
+enum class outcome { stored, ignored, rejected, pending };
+
+// A value that passed every check of its row: what is left is whether its (region, indicator,
+// year) already holds one. Regions and vintages are numbered by the row reader that read it.
+struct candidate {
+    std::uint64_t seq = 0;        // record number within its chunk, to order it among findings
+    any_quantity value = any_quantity::from_canonical(quantity_kind::share, 0);
+    std::string_view value_text;  // as written, for the message of a conflicting repeat
+    const unit* in = nullptr;     // as written (owned by the row reader's cache)
+    std::uint32_t region = 0;
+    std::uint32_t indicator = 0;
+    int year = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::int16_t price_base = 0;
+    std::uint16_t vintage = 0;
+    bool unit_assumed = false;
+};
+
+// What reading a long-format file needs of its header.
+using columns = std::array<std::optional<std::size_t>, role_count>;
+
+// The plan's facts every row reader looks up; read-only once built, so threads share them.
+struct shared_facts {
+    const plan& p;
+    const read_options& opts;
+    name_table indicators;  // id or alias → indicator index
+    std::set<std::string, std::less<>> target_regions;  // regions some target is about
+    int first_year = 0;
+    int last_year = 0;
+
+    shared_facts(const plan& pl, const read_options& o) : p(pl), opts(o) {
+        for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+            indicators.add(p.indicators[i].id, static_cast<std::uint32_t>(i));
+            for (const std::string& a : p.indicators[i].aliases) indicators.add(a, static_cast<std::uint32_t>(i));
+        }
         target_regions.insert(p.info.region.zh);
-        int first = p.info.base_year;
-        int last = p.info.target_year;
+        first_year = p.info.base_year;
+        last_year = p.info.target_year;
         for (const target& t : p.targets) {
             target_regions.insert(t.region);
-            if (t.base_year) first = std::min(first, *t.base_year);
-            last = std::max(last, t.year);
+            if (t.base_year) first_year = std::min(first_year, *t.base_year);
+            last_year = std::max(last_year, t.year);
         }
         for (const indicator& ind : p.indicators)
-            for (const plan_value& b : ind.bases) first = std::min(first, b.year);
-        set.first_year_ = first;
-        set.last_year_ = last;
+            for (const plan_value& b : ind.bases) first_year = std::min(first_year, b.year);
     }
+};
 
-    input_summary& input() { return set.inputs_[file_index]; }
+// Turns CSV rows into candidates and findings. One per thread: it keeps its own caches (units
+// per indicator and spelling, regions, vintages), so the per-row path allocates nothing once
+// the spellings of a file have been seen, and looks each unit's factor up once.
+class row_reader {
+public:
+    explicit row_reader(const shared_facts& facts) : f_(facts), units_(facts.p.indicators.size()) {}
+    row_reader(const row_reader&) = delete;
+    row_reader& operator=(const row_reader&) = delete;
 
-    // Keeps a finding unless the cap for this input is reached.
-    // Keeps a finding unless this input already has max_findings of its severity: notes (rows
-    // ignored, shown with --verbose) never crowd out a warning or an error.
-    void report(error e) {
-        if (e.level == severity::error) failed = true;
-        const auto level = static_cast<std::size_t>(e.level);
-        if (kept[level] >= opts.max_findings) {
-            ++(e.level == severity::note ? notes_left_out : left_out);
-            return;
-        }
-        ++kept[level];
-        problems.push_back(std::move(e));
-    }
+    // A region's name as the observation set stores it, and whether a target is about it.
+    struct region_entry {
+        std::string canonical;
+        bool targeted = false;
+    };
 
-    std::uint32_t region_of(std::string_view spelling) {
-        if (have_last_region && spelling == last_region_text) return last_region_index;
-        std::uint32_t index = 0;
-        if (const auto it = regions.find(spelling); it != regions.end()) {
-            index = it->second;
-        } else {
-            const std::string canonical = p.canonical_region(spelling);
-            auto [pos, inserted] =
-                set.region_by_name_.emplace(canonical, static_cast<std::uint32_t>(set.regions_.size()));
-            if (inserted) set.regions_.push_back(canonical);
-            regions.emplace(std::string(spelling), pos->second);
-            index = pos->second;
-        }
-        last_region_text.assign(spelling);
-        last_region_index = index;
-        have_last_region = true;
-        return index;
-    }
-
-    std::uint16_t vintage_of(std::string_view text) {
-        if (text.empty()) return 0;
-        if (const auto it = vintages.find(text); it != vintages.end()) return static_cast<std::uint16_t>(it->second);
-        const auto index = static_cast<std::uint32_t>(set.vintages_.size());
-        set.vintages_.emplace_back(text);
-        vintages.emplace(std::string(text), index);
-        return static_cast<std::uint16_t>(index);
-    }
-
-    result<unit> unit_of(std::uint32_t indicator, std::string_view spelling) {
-        auto& cache = unit_cache[indicator];
-        for (const auto& [s, u] : cache)
-            if (s == spelling) return u;
-        auto resolved = p.indicators[indicator].resolve_unit(spelling);
-        if (resolved) cache.emplace_back(std::string(spelling), *resolved);
-        return resolved;
-    }
-
-    std::optional<std::uint32_t> find_indicator(std::string_view name) const {
-        const auto it = indicators.find(name);
-        if (it == indicators.end()) return std::nullopt;
-        return it->second;
+    [[nodiscard]] std::optional<std::uint32_t> find_indicator(std::string_view name) const {
+        const std::uint32_t* number = f_.indicators.find(name);
+        if (number == nullptr) return std::nullopt;
+        return *number;
     }
 
     error unknown_indicator(std::string_view name) {
-        if (indicator_names.empty()) indicator_names = p.indicator_names();
-        const auto near = text::nearest(name, indicator_names);
+        if (indicator_names_.empty()) indicator_names_ = f_.p.indicator_names();
+        const auto near = text::nearest(name, indicator_names_);
         return make_error(error_code::indicator_unknown,
                           fmt::format("unknown indicator \"{}\"{} (`plancheck rules` lists the plan's indicators)", name,
                                       near ? fmt::format("; did you mean {}?", *near) : ""),
@@ -221,17 +324,484 @@ struct observation_reader::state {
                                       near ? fmt::format("；是否应为 {}？", *near) : ""));
     }
 
-    enum class outcome { stored, ignored, rejected };
+    // The unit of a spelling for an indicator, resolved once per (indicator, spelling): the
+    // answer, unit or error, is kept and handed out again.
+    struct resolved_unit {
+        std::string spelling;
+        std::optional<unit> u;
+        std::optional<error> problem;
+    };
+    const resolved_unit& unit_of(std::uint32_t indicator, std::string_view spelling) {
+        for (const resolved_unit* r : units_[indicator])
+            if (r->spelling == spelling) return *r;
+        auto resolved = f_.p.indicators[indicator].resolve_unit(spelling);
+        resolved_unit& r = unit_store_.emplace_back();
+        r.spelling.assign(spelling);
+        if (resolved)
+            r.u = std::move(*resolved);
+        else
+            r.problem = std::move(resolved).error();
+        units_[indicator].push_back(&r);
+        return r;
+    }
+
+    // Reads one data row of a long-format file.
+    template <class Sink>
+    void long_row(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink);
 
     // Stores one value; the single place that decides whether a value is used, and why not.
+    template <class Sink>
     outcome store(const csv::record& rec, std::string_view region_text, std::uint32_t indicator_number, int year,
                   std::string_view value_text, std::size_t value_column, const unit& u, std::int16_t price_base,
-                  std::uint16_t vintage);
+                  std::uint16_t vintage, bool unit_assumed, std::uint64_t seq, Sink& sink);
+
+    template <class Sink>
+    std::optional<int> year_of(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink);
+    template <class Sink>
+    std::optional<std::int16_t> price_base_of(const csv::record& rec, const columns& col, std::uint64_t seq,
+                                              Sink& sink);
+    template <class Sink>
+    std::uint16_t vintage_of(std::string_view text, Sink& sink);
+    template <class Sink>
+    std::uint32_t region_of(std::string_view spelling, Sink& sink);
+
+    // Starts a new input: the last-region shortcut does not carry over.
+    void new_input() { have_last_region_ = false; }
+
+private:
+    // A finding built only when it will be kept (make() returns the error).
+    template <class Sink, class Make>
+    static void report(Sink& sink, error_code code, std::uint64_t seq, Make&& make) {
+        const severity level = level_of(code);
+        if (!sink.keeps(level)) {
+            sink.left_out(level);
+            return;
+        }
+        sink.finding(seq, make());
+    }
+    template <class Sink>
+    static void report(Sink& sink, std::uint64_t seq, error e) {
+        if (!sink.keeps(e.level)) {
+            sink.left_out(e.level);
+            return;
+        }
+        sink.finding(seq, std::move(e));
+    }
+
+    const shared_facts& f_;
+    std::vector<std::vector<const resolved_unit*>> units_;  // by indicator
+    std::deque<resolved_unit> unit_store_;                  // stable: candidates point into it
+    name_map region_numbers_;                               // spelling → number
+    name_map canonical_numbers_;                            // canonical name → number
+    std::vector<region_entry> regions_;
+    name_map vintage_numbers_;                              // text → number (from 1)
+    std::vector<std::string> vintages_;
+    std::vector<std::string> indicator_names_;  // for suggestions, built on first need
+    std::string last_region_text_;
+    std::uint32_t last_region_ = 0;
+    bool have_last_region_ = false;
+};
+
+template <class Sink>
+std::uint32_t row_reader::region_of(std::string_view spelling, Sink& sink) {
+    if (have_last_region_ && spelling == last_region_text_) return last_region_;
+    std::uint32_t number = 0;
+    if (const auto it = region_numbers_.find(spelling); it != region_numbers_.end()) {
+        number = it->second;
+    } else {
+        std::string canonical = f_.p.canonical_region(spelling);
+        if (const auto c = canonical_numbers_.find(canonical); c != canonical_numbers_.end()) {
+            number = c->second;
+        } else {
+            number = static_cast<std::uint32_t>(regions_.size());
+            const bool targeted = f_.target_regions.contains(canonical);
+            canonical_numbers_.emplace(canonical, number);
+            regions_.push_back({std::move(canonical), targeted});
+            sink.region_seen(number, regions_.back().canonical);
+        }
+        region_numbers_.emplace(std::string(spelling), number);
+    }
+    last_region_text_.assign(spelling);
+    last_region_ = number;
+    have_last_region_ = true;
+    return number;
+}
+
+template <class Sink>
+std::uint16_t row_reader::vintage_of(std::string_view text, Sink& sink) {
+    if (text.empty()) return 0;
+    if (const auto it = vintage_numbers_.find(text); it != vintage_numbers_.end())
+        return static_cast<std::uint16_t>(it->second);
+    vintages_.emplace_back(text);
+    const auto number = static_cast<std::uint32_t>(vintages_.size());
+    vintage_numbers_.emplace(std::string(text), number);
+    sink.vintage_seen(static_cast<std::uint16_t>(number), vintages_.back());
+    return static_cast<std::uint16_t>(number);
+}
+
+template <class Sink>
+std::optional<int> row_reader::year_of(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink) {
+    const auto c = col[static_cast<std::size_t>(column_role::year)];
+    if (!c) return *f_.opts.year;
+    auto y = year_in(rec[*c]);
+    if (!y) {
+        error e = std::move(y).error();
+        e.where = rec.origin_of(*c);
+        report(sink, seq, std::move(e));
+        return std::nullopt;
+    }
+    return *y;
+}
+
+template <class Sink>
+std::optional<std::int16_t> row_reader::price_base_of(const csv::record& rec, const columns& col, std::uint64_t seq,
+                                                      Sink& sink) {
+    const auto c = col[static_cast<std::size_t>(column_role::price_base)];
+    if (!c || trimmed(rec[*c]).empty()) return std::int16_t{0};
+    auto y = year_in(rec[*c]);
+    if (!y) {
+        error e = std::move(y).error();
+        e.where = rec.origin_of(*c);
+        e.message.en = "price base: " + e.message.en;
+        e.message.zh = "价格基年：" + e.message.zh;
+        report(sink, seq, std::move(e));
+        return std::nullopt;
+    }
+    return static_cast<std::int16_t>(*y);
+}
+
+template <class Sink>
+void row_reader::long_row(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink) {
+    const auto field = [&](column_role r) -> std::string_view {
+        const auto c = col[static_cast<std::size_t>(r)];
+        return c ? trimmed(rec[*c]) : std::string_view{};
+    };
+    const std::size_t value_column = *col[static_cast<std::size_t>(column_role::value)];
+    const std::size_t indicator_column = *col[static_cast<std::size_t>(column_role::indicator)];
+    row_counts& in = sink.counts();
+
+    ++in.rows;
+    bool all_empty = true;
+    for (std::size_t i = 0; i < rec.size() && all_empty; ++i)
+        if (!trimmed(rec[i]).empty()) all_empty = false;
+    if (all_empty) {
+        ++in.ignored;
+        report(sink, error_code::row_ignored, seq,
+               [&] { return make_error(error_code::row_ignored, "every field is empty", "所有字段为空", rec.where()); });
+        return;
+    }
+    const std::string_view indicator_text = field(column_role::indicator);
+    const auto indicator_number = find_indicator(indicator_text);
+    if (!indicator_number) {
+        report(sink, error_code::indicator_unknown, seq, [&] {
+            error e = unknown_indicator(indicator_text);
+            e.where = rec.origin_of(indicator_column);
+            return e;
+        });
+        ++in.rejected;
+        return;
+    }
+    const auto year = year_of(rec, col, seq, sink);
+    const auto price_base = price_base_of(rec, col, seq, sink);
+    if (!year || !price_base) {
+        ++in.rejected;
+        return;
+    }
+    const std::string_view unit_text = field(column_role::unit);
+    const unit* u = &f_.p.indicators[*indicator_number].declared_unit;
+    if (!unit_text.empty()) {
+        const resolved_unit& resolved = unit_of(*indicator_number, unit_text);
+        if (!resolved.u) {
+            if (sink.keeps(resolved.problem->level)) {
+                error e = *resolved.problem;
+                e.where = rec.origin_of(*col[static_cast<std::size_t>(column_role::unit)]);
+                sink.finding(seq, std::move(e));
+            } else {
+                sink.left_out(resolved.problem->level);
+            }
+            ++in.rejected;
+            return;
+        }
+        u = &*resolved.u;
+    }
+    const std::string_view value_text = field(column_role::value);
+    const std::uint16_t vintage = vintage_of(field(column_role::vintage), sink);
+    switch (store(rec, field(column_role::region), *indicator_number, *year, value_text, value_column, *u, *price_base,
+                  vintage, unit_text.empty(), seq, sink)) {
+        case outcome::stored:
+            ++in.used;
+            if (unit_text.empty()) ++in.unit_assumed;
+            break;
+        case outcome::ignored: ++in.ignored; break;
+        case outcome::rejected: ++in.rejected; break;
+        case outcome::pending: break;
+    }
+}
+
+template <class Sink>
+outcome row_reader::store(const csv::record& rec, std::string_view region_text, std::uint32_t indicator_number,
+                          int year, std::string_view value_text, std::size_t value_column, const unit& u,
+                          std::int16_t price_base, std::uint16_t vintage, bool unit_assumed, std::uint64_t seq,
+                          Sink& sink) {
+    const indicator& ind = f_.p.indicators[indicator_number];
+    const auto ignore = [&](auto&& en, auto&& zh) {
+        report(sink, error_code::row_ignored, seq,
+               [&] { return make_error(error_code::row_ignored, en(), zh(), rec.origin_of(value_column)); });
+        return outcome::ignored;
+    };
+
+    // An empty value is a cell to fill in later (a template), not an error.
+    if (value_text.empty())
+        return ignore([&] { return fmt::format("no value for {} {}", ind.id, year); },
+                      [&] { return fmt::format("{} {} 年没有数值", ind.name.zh, year); });
+    auto number = number_in(value_text);
+    if (!number) {
+        error e = std::move(number).error();
+        if (e.where.file.empty()) e.where = rec.origin_of(value_column);
+        report(sink, seq, std::move(e));
+        return outcome::rejected;
+    }
+    if (number->percent_sign && u.kind() != quantity_kind::share) {
+        report(sink, error_code::number_percent, seq, [&] {
+            return make_error(error_code::number_percent,
+                              fmt::format("\"{}\" ends in %, but {} is measured in {}", value_text, ind.id, u.spelling()),
+                              fmt::format("“{}”以 % 结尾，但{}以 {} 计量", value_text, ind.name.zh, u.spelling()),
+                              rec.origin_of(value_column));
+        });
+        return outcome::rejected;
+    }
+
+    const std::uint32_t region =
+        region_of(region_text.empty() ? std::string_view(f_.p.info.region.zh) : region_text, sink);
+    const region_entry& where = regions_[region];
+    if (!where.targeted)
+        return ignore(
+            [&] { return fmt::format("no target of plan {} is about region \"{}\"", f_.p.info.id, where.canonical); },
+            [&] { return fmt::format("规划 {} 没有关于“{}”的目标", f_.p.info.id, where.canonical); });
+    if (year < f_.first_year || year > f_.last_year)
+        return ignore(
+            [&] { return fmt::format("year {} is outside the plan's years {}–{}", year, f_.first_year, f_.last_year); },
+            [&] { return fmt::format("{} 年不在规划年份 {}–{} 之内", year, f_.first_year, f_.last_year); });
+
+    candidate c;
+    c.seq = seq;
+    c.value = u.quantity(number->value);
+    c.value_text = value_text;
+    c.in = &u;
+    c.region = region;
+    c.indicator = indicator_number;
+    c.year = year;
+    c.line = rec.line_of(value_column);
+    c.column = rec.column_of(value_column);
+    c.price_base = price_base;
+    c.vintage = vintage;
+    c.unit_assumed = unit_assumed;
+    return sink.candidate(c, *this);
+}
+
+
+// Bytes of a file, a chunk at a time; allocated without being zeroed, and reused.
+struct byte_buffer {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    std::size_t capacity = 0;
+
+    void reserve(std::size_t n) {
+        if (n <= capacity) return;
+        auto bigger = std::make_unique_for_overwrite<char[]>(n);
+        if (size > 0) std::memcpy(bigger.get(), data.get(), size);
+        data = std::move(bigger);
+        capacity = n;
+    }
+    void append(std::string_view bytes) {
+        reserve(size + bytes.size());
+        std::copy(bytes.begin(), bytes.end(), data.get() + size);
+        size += bytes.size();
+    }
+    [[nodiscard]] std::string_view view() const { return {data.get(), size}; }
+};
+
+// After the last line break outside quotes in `bytes`, which start at a record boundary: where
+// a chunk can end so that it holds whole records; 0 when there is none. A CR at the very end
+// is not taken, since an LF may follow it. Quotes are counted: inside a quoted field a line
+// break is part of the field, and "" toggles twice.
+std::size_t last_record_end(std::string_view bytes) {
+    const char* const b = bytes.data();
+    const std::size_t n = bytes.size();
+    const auto ends_at = [&](std::size_t i) {
+        return b[i] == '\n' || (b[i] == '\r' && i + 1 < n && b[i + 1] != '\n');
+    };
+    if (std::memchr(b, '"', n) == nullptr) {
+        for (std::size_t i = n; i > 0; --i)
+            if (ends_at(i - 1)) return i;
+        return 0;
+    }
+    bool quoted = false;
+    std::size_t last = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (b[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && ends_at(i))
+            last = i + 1;
+    }
+    return last;
+}
+
+// What a worker found in one chunk, numbered by its own row reader and its own lines (the
+// chunk's first line is 1): merged in file order by the reading thread.
+struct chunk_result {
+    std::vector<std::pair<std::uint64_t, error>> findings;  // (record number, finding)
+    std::vector<candidate> candidates;
+    std::vector<std::pair<std::uint32_t, std::string>> new_regions;
+    std::vector<std::pair<std::uint16_t, std::string>> new_vintages;
+    row_counts counts;
+    std::array<std::uint64_t, 3> kept{};      // by severity
+    std::array<std::uint64_t, 3> left_out{};  // by severity, over max_findings within the chunk
+    std::optional<error> csv_error;           // the malformed record that ended the chunk
+    std::uint32_t lines = 0;                  // line breaks in the chunk
+    std::uint64_t blank_lines = 0;
+};
+
+// Keeps a worker's findings and candidates for the merge. Within a chunk the first
+// max_findings of each severity are kept: the file's first max_findings are among them.
+struct chunk_sink {
+    chunk_result& r;
+    std::size_t max_findings;
+    [[nodiscard]] bool keeps(severity level) const { return r.kept[static_cast<std::size_t>(level)] < max_findings; }
+    void left_out(severity level) { ++r.left_out[static_cast<std::size_t>(level)]; }
+    void finding(std::uint64_t seq, error e) {
+        ++r.kept[static_cast<std::size_t>(e.level)];
+        r.findings.emplace_back(seq, std::move(e));
+    }
+    row_counts& counts() { return r.counts; }
+    void region_seen(std::uint32_t number, const std::string& canonical) { r.new_regions.emplace_back(number, canonical); }
+    void vintage_seen(std::uint16_t number, const std::string& text) { r.new_vintages.emplace_back(number, text); }
+    outcome candidate(const plancheck::candidate& c, const row_reader&) {
+        r.candidates.push_back(c);
+        return outcome::pending;
+    }
+};
+
+struct chunk_task {
+    byte_buffer bytes;
+    chunk_result result;
+    std::size_t reader = 0;  // the worker (1…) whose row reader read it
+    bool done = false;
+};
+
+// Bytes already read, then the rest of a source (or the error reading it gave).
+class prefix_source final : public csv::byte_source {
+public:
+    prefix_source(std::string_view prefix, std::unique_ptr<csv::byte_source> rest, std::optional<error> failure)
+        : prefix_(prefix), rest_(std::move(rest)), failure_(std::move(failure)) {}
+    result<std::size_t> read(char* buffer, std::size_t size) override {
+        if (offset_ < prefix_.size()) {
+            const std::size_t n = std::min(size, prefix_.size() - offset_);
+            std::memcpy(buffer, prefix_.data() + offset_, n);
+            offset_ += n;
+            return n;
+        }
+        if (failure_) return *failure_;
+        return rest_ ? rest_->read(buffer, size) : result<std::size_t>(std::size_t{0});
+    }
+
+private:
+    std::string prefix_;
+    std::size_t offset_ = 0;
+    std::unique_ptr<csv::byte_source> rest_;
+    std::optional<error> failure_;
+};
+
+void shift_line(error& e, std::uint32_t offset) {
+    if (e.where.line != 0) e.where.line += offset;
+}
+
+}  // namespace
+
+struct observation_reader::state {
+    const plan& p;
+    read_options opts;
+    shared_facts facts;
+    observation_set set;
+    diagnostics problems;
+    std::uint64_t left_out = 0;        // errors and warnings not kept
+    std::uint64_t notes_left_out = 0;  // notes not kept
+    bool failed = false;
+    row_reader rows;  // the reader of this thread
+
+    // Per input.
+    std::uint32_t file_index = 0;
+    std::array<std::uint64_t, 3> kept{};  // by severity
+    row_counts counts;
+    // Numbers the row readers gave regions and vintages → indexes in `set`; one table per
+    // row reader (0: this thread's, then one per worker of a parallel read).
+    std::vector<std::vector<std::uint32_t>> region_index;
+    std::vector<std::vector<std::uint16_t>> vintage_index;
+    std::uint64_t extra_bytes = 0;        // read past what the header reader counted (parallel read)
+    std::uint64_t extra_blank_lines = 0;  // skipped past it
+
+    state(const plan& pl, read_options o) : p(pl), opts(std::move(o)), facts(p, opts), rows(facts) {
+        set.first_year_ = facts.first_year;
+        set.last_year_ = facts.last_year;
+        region_index.resize(1);
+        vintage_index.resize(1);
+    }
+
+    input_summary& input() { return set.inputs_[file_index]; }
+
+    // Keeps a finding unless this input already has max_findings of its severity: notes (rows
+    // ignored, shown with --verbose) never crowd out a warning or an error.
+    [[nodiscard]] bool keeps(severity level) const {
+        return kept[static_cast<std::size_t>(level)] < opts.max_findings;
+    }
+    void left_out_one(severity level) {
+        if (level == severity::error) failed = true;
+        ++(level == severity::note ? notes_left_out : left_out);
+    }
+    void keep(error e) {
+        if (e.level == severity::error) failed = true;
+        ++kept[static_cast<std::size_t>(e.level)];
+        problems.push_back(std::move(e));
+    }
+    void report(error e) {
+        if (keeps(e.level))
+            keep(std::move(e));
+        else
+            left_out_one(e.level);
+    }
+
+    // The index in `set` of a region a row reader numbered, registered on first sight.
+    void region_seen(std::size_t reader, std::uint32_t number, const std::string& canonical) {
+        auto [pos, inserted] =
+            set.region_by_name_.emplace(canonical, static_cast<std::uint32_t>(set.regions_.size()));
+        if (inserted) set.regions_.push_back(canonical);
+        auto& table = region_index[reader];
+        if (table.size() <= number) table.resize(number + 1);
+        table[number] = pos->second;
+    }
+    void vintage_seen(std::size_t reader, std::uint16_t number, const std::string& text) {
+        auto& table = vintage_index[reader];
+        if (table.size() <= number) table.resize(number + 1u, 0);
+        // Within one reader every vintage is new; across readers the same text is one vintage.
+        const auto it = std::find(set.vintages_.begin() + 1, set.vintages_.end(), text);
+        if (it != set.vintages_.end()) {
+            table[number] = static_cast<std::uint16_t>(it - set.vintages_.begin());
+            return;
+        }
+        table[number] = static_cast<std::uint16_t>(set.vintages_.size());
+        set.vintages_.push_back(text);
+    }
+
+    // Stores a candidate unless its slot is taken: a repeat with the same value is ignored, a
+    // different value refused. `reader` numbered its region and vintage.
+    outcome apply(const candidate& c, std::size_t reader, std::uint32_t line_offset);
 
     void read(std::unique_ptr<csv::byte_source> source, const std::string& name);
-    void read_long(csv::reader& reader, csv::record& rec, const std::array<std::optional<std::size_t>, role_count>& col);
-    void read_wide(csv::reader& reader, csv::record& rec, const std::array<std::optional<std::size_t>, role_count>& col,
-                   const std::vector<wide_column>& columns);
+    void read_long(csv::reader& reader, csv::record& rec, const columns& col);
+    std::unique_ptr<csv::byte_source> read_long_parallel(csv::reader& reader, const columns& col);
+    bool merge(chunk_result& r, std::size_t reader, std::uint32_t& line);
+    void read_wide(csv::reader& reader, csv::record& rec, const columns& col, const std::vector<wide_column>& columns);
+    struct direct_sink;
     bool next(csv::reader& reader, csv::record& rec) {
         auto more = reader.next(rec);
         if (!more) {
@@ -240,10 +810,74 @@ struct observation_reader::state {
         }
         return *more;
     }
-    std::optional<int> year_of(const csv::record& rec, const std::array<std::optional<std::size_t>, role_count>& col);
-    std::optional<std::int16_t> price_base_of(const csv::record& rec,
-                                              const std::array<std::optional<std::size_t>, role_count>& col);
 };
+
+
+// Findings and candidates of this thread's row reader go straight into the state.
+struct observation_reader::state::direct_sink {
+    state& s;
+    [[nodiscard]] bool keeps(severity level) const { return s.keeps(level); }
+    void left_out(severity level) { s.left_out_one(level); }
+    void finding(std::uint64_t, error e) { s.keep(std::move(e)); }
+    row_counts& counts() { return s.counts; }
+    void region_seen(std::uint32_t number, const std::string& canonical) { s.region_seen(0, number, canonical); }
+    void vintage_seen(std::uint16_t number, const std::string& text) { s.vintage_seen(0, number, text); }
+    outcome candidate(const plancheck::candidate& c, const row_reader&) { return s.apply(c, 0, 0); }
+};
+
+
+outcome observation_reader::state::apply(const candidate& c, std::size_t reader, std::uint32_t line_offset) {
+    const indicator& ind = p.indicators[c.indicator];
+    const std::uint32_t region = region_index[reader][c.region];
+    const std::uint16_t vintage = c.vintage == 0 ? std::uint16_t{0} : vintage_index[reader][c.vintage];
+    const int year = c.year;
+    auto& slots = set.groups_[(std::uint64_t{region} << 32) | c.indicator];
+    if (slots.empty()) slots.resize(static_cast<std::size_t>(set.last_year_ - set.first_year_ + 1));
+    auto& slot = slots[static_cast<std::size_t>(year - set.first_year_)];
+    const value_origin here{file_index, c.line + line_offset, c.column};
+    if (slot) {
+        const std::string& region_name = set.regions_[region];
+        const double a = slot->value.canonical_value();
+        const double b = c.value.canonical_value();
+        if (std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b))) {
+            // Yearly files restate earlier years: a repeat from another file is expected (a note);
+            // within one file it is a slip worth a warning.
+            const severity level = slot->where.file != file_index ? severity::note : severity::warning;
+            if (!keeps(level)) {
+                left_out_one(level);
+                return outcome::ignored;
+            }
+            const origin first = set.resolve(slot->where);
+            error repeat = make_error(error_code::duplicate_identical,
+                                      fmt::format("{} {} {} is given again with the same value (first at {}); ignored",
+                                                  region_name, ind.id, year, first.to_string()),
+                                      fmt::format("{} {} {} 年的数值重复出现且相同（首次见 {}）；已忽略", region_name,
+                                                  ind.name.zh, year, first.to_string()),
+                                      set.resolve(here));
+            repeat.level = level;
+            keep(std::move(repeat));
+            return outcome::ignored;
+        }
+        if (!keeps(severity::error)) {
+            left_out_one(severity::error);
+            return outcome::rejected;
+        }
+        const origin first = set.resolve(slot->where);
+        const std::string earlier = fmt::format("{} {}", format_number(ind.declared_unit.value_of(slot->value)),
+                                                ind.declared_unit.spelling());
+        keep(make_error(
+            error_code::duplicate_conflict,
+            fmt::format("{} {} {} has two different values: {} {} here and {} at {}", region_name, ind.id, year,
+                        c.value_text, c.in->spelling(), earlier, first.to_string()),
+            fmt::format("{} {} {} 年有两个不同的数值：此处为 {} {}，{} 处为 {}", region_name, ind.name.zh, year,
+                        c.value_text, c.in->spelling(), first.to_string(), earlier),
+            set.resolve(here)));
+        return outcome::rejected;
+    }
+    slot = observation{c.value, here, c.price_base, vintage};
+    ++set.stored_;
+    return outcome::stored;
+}
 
 observation_reader::observation_reader(const plan& p, read_options opts)
     : state_(std::make_unique<state>(p, std::move(opts))) {}
@@ -276,117 +910,15 @@ void observation_reader::read(std::unique_ptr<csv::byte_source> source, const st
     state_->read(std::move(source), name);
 }
 
-observation_reader::state::outcome observation_reader::state::store(const csv::record& rec, std::string_view region_text,
-                                                                    std::uint32_t indicator_number, int year,
-                                                                    std::string_view value_text, std::size_t value_column,
-                                                                    const unit& u, std::int16_t price_base,
-                                                                    std::uint16_t vintage) {
-    input_summary& in = input();
-    const indicator& ind = p.indicators[indicator_number];
-    const auto reject = [&](error e) {
-        if (e.where.file.empty()) e.where = rec.origin_of(value_column);
-        report(std::move(e));
-        return outcome::rejected;
-    };
-    const auto ignore = [&](std::string en, std::string zh) {
-        report(make_error(error_code::row_ignored, std::move(en), std::move(zh), rec.origin_of(value_column)));
-        return outcome::ignored;
-    };
-
-    // An empty value is a cell to fill in later (a template), not an error.
-    if (value_text.empty())
-        return ignore(fmt::format("no value for {} {}", ind.id, year), fmt::format("{} {} 年没有数值", ind.name.zh, year));
-    auto number = parse_decimal(value_text);
-    if (!number) return reject(std::move(number).error());
-    if (number->percent_sign && u.kind() != quantity_kind::share)
-        return reject(make_error(error_code::number_percent,
-                                 fmt::format("\"{}\" ends in %, but {} is measured in {}", value_text, ind.id, u.spelling()),
-                                 fmt::format("“{}”以 % 结尾，但{}以 {} 计量", value_text, ind.name.zh, u.spelling())));
-
-    const std::uint32_t region = region_of(region_text.empty() ? std::string_view(p.info.region.zh) : region_text);
-    const std::string& region_name = set.regions_[region];
-    if (!target_regions.contains(region_name))
-        return ignore(fmt::format("no target of plan {} is about region \"{}\"", p.info.id, region_name),
-                      fmt::format("规划 {} 没有关于“{}”的目标", p.info.id, region_name));
-    if (year < set.first_year_ || year > set.last_year_)
-        return ignore(fmt::format("year {} is outside the plan's years {}–{}", year, set.first_year_, set.last_year_),
-                      fmt::format("{} 年不在规划年份 {}–{} 之内", year, set.first_year_, set.last_year_));
-
-    // Store, refusing a second, different value for the same region, indicator and year.
-    auto& slots = set.groups_[(std::uint64_t{region} << 32) | indicator_number];
-    if (slots.empty()) slots.resize(static_cast<std::size_t>(set.last_year_ - set.first_year_ + 1));
-    auto& slot = slots[static_cast<std::size_t>(year - set.first_year_)];
-    const value_origin here{file_index, rec.line_of(value_column), rec.column_of(value_column)};
-    const any_quantity q = u.quantity(number->value);
-    if (slot) {
-        const double a = slot->value.canonical_value();
-        const double b = q.canonical_value();
-        const origin first = set.resolve(slot->where);
-        if (std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b))) {
-            error repeat = make_error(error_code::duplicate_identical,
-                                      fmt::format("{} {} {} is given again with the same value (first at {}); ignored",
-                                                  region_name, ind.id, year, first.to_string()),
-                                      fmt::format("{} {} {} 年的数值重复出现且相同（首次见 {}）；已忽略", region_name,
-                                                  ind.name.zh, year, first.to_string()),
-                                      set.resolve(here));
-            // Yearly files restate earlier years: a repeat from another file is expected (a note);
-            // within one file it is a slip worth a warning.
-            if (slot->where.file != file_index) repeat.level = severity::note;
-            report(std::move(repeat));
-            return outcome::ignored;
-        }
-        const std::string earlier = fmt::format("{} {}", format_number(ind.declared_unit.value_of(slot->value)),
-                                                ind.declared_unit.spelling());
-        return reject(make_error(
-            error_code::duplicate_conflict,
-            fmt::format("{} {} {} has two different values: {} {} here and {} at {}", region_name, ind.id, year,
-                        value_text, u.spelling(), earlier, first.to_string()),
-            fmt::format("{} {} {} 年有两个不同的数值：此处为 {} {}，{} 处为 {}", region_name, ind.name.zh, year,
-                        value_text, u.spelling(), first.to_string(), earlier),
-            set.resolve(here)));
-    }
-    slot = observation{q, here, price_base, vintage};
-    ++set.stored_;
-    (void)in;
-    return outcome::stored;
-}
-
-std::optional<int> observation_reader::state::year_of(const csv::record& rec,
-                                                      const std::array<std::optional<std::size_t>, role_count>& col) {
-    const auto c = col[static_cast<std::size_t>(column_role::year)];
-    if (!c) return *opts.year;
-    auto y = parse_year(rec[*c]);
-    if (!y) {
-        error e = std::move(y).error();
-        e.where = rec.origin_of(*c);
-        report(std::move(e));
-        return std::nullopt;
-    }
-    return *y;
-}
-
-std::optional<std::int16_t> observation_reader::state::price_base_of(
-    const csv::record& rec, const std::array<std::optional<std::size_t>, role_count>& col) {
-    const auto c = col[static_cast<std::size_t>(column_role::price_base)];
-    if (!c || text::trim(rec[*c]).empty()) return std::int16_t{0};
-    auto y = parse_year(rec[*c]);
-    if (!y) {
-        error e = std::move(y).error();
-        e.where = rec.origin_of(*c);
-        e.message.en = "price base: " + e.message.en;
-        e.message.zh = "价格基年：" + e.message.zh;
-        report(std::move(e));
-        return std::nullopt;
-    }
-    return static_cast<std::int16_t>(*y);
-}
-
 void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, const std::string& name) {
     file_index = static_cast<std::uint32_t>(set.inputs_.size());
     set.inputs_.emplace_back();
     input().name = name;
     kept = {};
-    have_last_region = false;
+    counts = {};
+    extra_bytes = 0;
+    extra_blank_lines = 0;
+    rows.new_input();
 
     sha256 hasher;
     auto hashed = std::make_unique<hashing_source>(std::move(source), &hasher);
@@ -394,12 +926,18 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
     decoding_source* decoder = decoded.get();
     csv::reader reader(std::move(decoded), name, opts.csv);
     csv::record rec;
+    std::unique_ptr<csv::byte_source> handed_back;  // the source, after a parallel read took it
 
     const auto finish_input = [&] {
         input_summary& in = input();
-        in.blank_lines = reader.blank_lines();
+        in.rows = counts.rows;
+        in.used = counts.used;
+        in.ignored = counts.ignored;
+        in.rejected = counts.rejected;
+        in.unit_assumed = counts.unit_assumed;
+        in.blank_lines = reader.blank_lines() + extra_blank_lines;
         in.bom = reader.had_bom();
-        in.bytes = reader.bytes_read();
+        in.bytes = reader.bytes_read() + extra_bytes;
         in.encoding = std::string(to_string(decoder->encoding()));
         in.sha256 = hasher.hex_digest();
     };
@@ -416,7 +954,7 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
         report(make_error(error_code::encoding_detected, "not UTF-8: read as GB18030 (use --encoding to choose)",
                           "不是 UTF-8：按 GB18030 读取（可用 --encoding 指定）", origin{name, 0, 0}));
 
-    std::array<std::optional<std::size_t>, role_count> col{};
+    columns col{};
     std::vector<std::pair<std::size_t, std::string_view>> unmatched;
     for (std::size_t i = 0; i < rec.size(); ++i) {
         const std::string key = lower_ascii(text::trim(rec[i]));
@@ -459,9 +997,9 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
         input().format = "wide";
         for (const auto& [i, cell] : unmatched) {
             const auto [indicator_text, unit_text] = split_unit_suffix(cell);
-            const auto indicator_number = find_indicator(indicator_text);
+            const auto indicator_number = rows.find_indicator(indicator_text);
             if (!indicator_number) {
-                error e = unknown_indicator(indicator_text);
+                error e = rows.unknown_indicator(indicator_text);
                 e.code = error_code::column_ignored;
                 e.level = severity::warning;
                 e.message.en = fmt::format("column \"{}\" is not an indicator of the plan and is not evaluated: {}", cell, e.message.en);
@@ -473,14 +1011,14 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
             }
             unit u = p.indicators[*indicator_number].declared_unit;
             if (!unit_text.empty()) {
-                auto resolved = unit_of(*indicator_number, unit_text);
-                if (!resolved) {
-                    error e = std::move(resolved).error();
+                const auto& resolved = rows.unit_of(*indicator_number, unit_text);
+                if (!resolved.u) {
+                    error e = *resolved.problem;
                     e.where = rec.origin_of(i);
                     report(std::move(e));
                     continue;
                 }
-                u = *resolved;
+                u = *resolved.u;
             }
             wide.push_back({i, *indicator_number, u});
         }
@@ -502,88 +1040,233 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
         finish_input();
         return;
     }
-    if (long_format)
-        read_long(reader, rec, col);
-    else
+    // Several threads read a long file in chunks of whole records; bytes that need converting
+    // (GB18030) and limits smaller than two chunks are read here, one record after another.
+    const bool parallel = opts.jobs > 1 && decoder->encoding() == text_encoding::utf8 &&
+                          opts.csv.max_record_bytes >= 4 * parallel_chunk_bytes();
+    if (!long_format)
         read_wide(reader, rec, col, wide);
+    else if (parallel)
+        handed_back = read_long_parallel(reader, col);
+    else
+        read_long(reader, rec, col);
     finish_input();
 }
 
-void observation_reader::state::read_long(csv::reader& reader, csv::record& rec,
-                                          const std::array<std::optional<std::size_t>, role_count>& col) {
-    const auto field = [&](column_role r) -> std::string_view {
-        const auto c = col[static_cast<std::size_t>(r)];
-        return c ? text::trim(rec[*c]) : std::string_view{};
-    };
-    const std::size_t value_column = *col[static_cast<std::size_t>(column_role::value)];
-    const std::size_t indicator_column = *col[static_cast<std::size_t>(column_role::indicator)];
-
-    while (next(reader, rec)) {
-        input_summary& in = input();
-        ++in.rows;
-        bool all_empty = true;
-        for (std::size_t i = 0; i < rec.size() && all_empty; ++i)
-            if (!text::trim(rec[i]).empty()) all_empty = false;
-        if (all_empty) {
-            ++in.ignored;
-            report(make_error(error_code::row_ignored, "every field is empty", "所有字段为空", rec.where()));
-            continue;
-        }
-        const std::string_view indicator_text = field(column_role::indicator);
-        const auto indicator_number = find_indicator(indicator_text);
-        if (!indicator_number) {
-            error e = unknown_indicator(indicator_text);
-            e.where = rec.origin_of(indicator_column);
-            report(std::move(e));
-            ++in.rejected;
-            continue;
-        }
-        const auto year = year_of(rec, col);
-        const auto price_base = price_base_of(rec, col);
-        if (!year || !price_base) {
-            ++in.rejected;
-            continue;
-        }
-        const std::string_view unit_text = field(column_role::unit);
-        unit u = p.indicators[*indicator_number].declared_unit;
-        if (!unit_text.empty()) {
-            auto resolved = unit_of(*indicator_number, unit_text);
-            if (!resolved) {
-                error e = std::move(resolved).error();
-                e.where = rec.origin_of(*col[static_cast<std::size_t>(column_role::unit)]);
-                report(std::move(e));
-                ++in.rejected;
-                continue;
-            }
-            u = *resolved;
-        }
-        const std::string_view value_text = field(column_role::value);
-        switch (store(rec, field(column_role::region), *indicator_number, *year, value_text, value_column, u,
-                      *price_base, vintage_of(field(column_role::vintage)))) {
-            case outcome::stored:
-                ++in.used;
-                if (unit_text.empty()) ++in.unit_assumed;
-                break;
-            case outcome::ignored: ++in.ignored; break;
-            case outcome::rejected: ++in.rejected; break;
-        }
-    }
+void observation_reader::state::read_long(csv::reader& reader, csv::record& rec, const columns& col) {
+    direct_sink sink{*this};
+    while (next(reader, rec)) rows.long_row(rec, col, 0, sink);
 }
 
-void observation_reader::state::read_wide(csv::reader& reader, csv::record& rec,
-                                          const std::array<std::optional<std::size_t>, role_count>& col,
+bool observation_reader::state::merge(chunk_result& r, std::size_t reader, std::uint32_t& line) {
+    const std::uint32_t offset = line - 1;
+    for (const auto& [number, canonical] : r.new_regions) region_seen(reader, number, canonical);
+    for (const auto& [number, text] : r.new_vintages) vintage_seen(reader, number, text);
+    counts.rows += r.counts.rows;
+    counts.used += r.counts.used;
+    counts.ignored += r.counts.ignored;
+    counts.rejected += r.counts.rejected;
+    counts.unit_assumed += r.counts.unit_assumed;
+    // Findings and the outcomes of candidates in the order of the rows they come from, as one
+    // thread reading the file would have made them.
+    auto f = r.findings.begin();
+    const auto flush_until = [&](std::uint64_t seq) {
+        for (; f != r.findings.end() && f->first < seq; ++f) {
+            shift_line(f->second, offset);
+            report(std::move(f->second));
+        }
+    };
+    for (const candidate& c : r.candidates) {
+        flush_until(c.seq);
+        switch (apply(c, reader, offset)) {
+            case outcome::stored:
+                ++counts.used;
+                if (c.unit_assumed) ++counts.unit_assumed;
+                break;
+            case outcome::ignored: ++counts.ignored; break;
+            case outcome::rejected: ++counts.rejected; break;
+            case outcome::pending: break;
+        }
+    }
+    flush_until(std::numeric_limits<std::uint64_t>::max());
+    if (r.left_out[static_cast<std::size_t>(severity::error)] > 0) failed = true;
+    left_out += r.left_out[static_cast<std::size_t>(severity::error)] + r.left_out[static_cast<std::size_t>(severity::warning)];
+    notes_left_out += r.left_out[static_cast<std::size_t>(severity::note)];
+    extra_blank_lines += r.blank_lines;
+    line += r.lines;
+    if (r.csv_error) {
+        shift_line(*r.csv_error, offset);
+        report(std::move(*r.csv_error));
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<csv::byte_source> observation_reader::state::read_long_parallel(csv::reader& header_reader,
+                                                                                const columns& col) {
+    const csv::resume_point start = header_reader.position();
+    csv::reader::handover hand = header_reader.release();
+    std::unique_ptr<csv::byte_source> source = std::move(hand.source);
+    bool ended = hand.ended;
+    const std::string& name = input().name;
+    const std::size_t chunk = parallel_chunk_bytes();
+
+    // Workers, each with its own row reader (numbered 1…), parse chunks from a queue.
+    const std::size_t workers = opts.jobs;
+    std::vector<std::unique_ptr<row_reader>> readers;
+    region_index.resize(1 + workers);
+    vintage_index.resize(1 + workers);
+    for (std::size_t k = 1; k <= workers; ++k) {
+        region_index[k].clear();
+        vintage_index[k].clear();
+    }
+    for (std::size_t k = 0; k < workers; ++k) readers.push_back(std::make_unique<row_reader>(facts));
+    std::mutex m;
+    std::condition_variable work_ready;
+    std::condition_variable work_done;
+    std::deque<chunk_task*> queue;
+    bool closing = false;
+    const auto work = [&](std::size_t k) {
+        while (true) {
+            chunk_task* t = nullptr;
+            {
+                std::unique_lock lock(m);
+                work_ready.wait(lock, [&] { return closing || !queue.empty(); });
+                if (queue.empty()) return;
+                t = queue.front();
+                queue.pop_front();
+            }
+            t->reader = k + 1;
+            csv::reader r(t->bytes.view(), name, opts.csv, {1, start.width});
+            csv::record record;
+            chunk_sink sink{t->result, opts.max_findings};
+            for (std::uint64_t seq = 0;; ++seq) {
+                auto more = r.next(record);
+                if (!more) {
+                    t->result.csv_error = std::move(more).error();
+                    break;
+                }
+                if (!*more) break;
+                readers[k]->long_row(record, col, seq, sink);
+            }
+            t->result.lines = r.position().line - 1;
+            t->result.blank_lines = r.blank_lines();
+            {
+                std::lock_guard lock(m);
+                t->done = true;
+            }
+            work_done.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < workers; ++k) threads.emplace_back(work, k);
+
+    std::deque<std::unique_ptr<chunk_task>> in_flight;
+    std::vector<byte_buffer> spare;
+    std::uint32_t line = start.line;
+    bool stopped = false;  // a malformed record ended the input
+    const auto merge_front = [&] {
+        std::unique_ptr<chunk_task> t = std::move(in_flight.front());
+        in_flight.pop_front();
+        {
+            std::unique_lock lock(m);
+            work_done.wait(lock, [&] { return t->done; });
+        }
+        if (!stopped) stopped = !merge(t->result, t->reader, line);
+        t->bytes.size = 0;
+        spare.push_back(std::move(t->bytes));
+    };
+    const auto next_buffer = [&] {
+        byte_buffer b;
+        if (!spare.empty()) {
+            b = std::move(spare.back());
+            spare.pop_back();
+        }
+        return b;
+    };
+
+    byte_buffer block = next_buffer();
+    block.reserve(2 * chunk);
+    block.append(hand.pending);
+    std::optional<error> failure;  // reading the source failed
+    bool sequential_rest = false;  // no record boundary within two chunks: the rest is read here
+    std::size_t want = chunk;
+    while (!stopped) {
+        while (!ended && block.size < want) {
+            block.reserve(block.size + chunk);
+            auto n = source->read(block.data.get() + block.size, chunk);
+            if (!n) {
+                failure = std::move(n).error();
+                break;
+            }
+            if (*n == 0) ended = true;
+            block.size += *n;
+            extra_bytes += *n;
+        }
+        if (failure) break;
+        const std::size_t cut = ended ? block.size : last_record_end(block.view());
+        if (cut == 0 && !ended) {
+            if (block.size >= 2 * chunk) {
+                sequential_rest = true;
+                break;
+            }
+            want = block.size + 1;
+            continue;
+        }
+        want = chunk;
+        byte_buffer rest = next_buffer();
+        rest.reserve(2 * chunk);
+        rest.append(block.view().substr(cut));
+        block.size = cut;
+        if (cut > 0) {
+            auto t = std::make_unique<chunk_task>();
+            t->bytes = std::move(block);
+            {
+                std::lock_guard lock(m);
+                queue.push_back(t.get());
+            }
+            work_ready.notify_one();
+            in_flight.push_back(std::move(t));
+        }
+        block = std::move(rest);
+        while (!in_flight.empty() && (in_flight.size() > 2 * workers || in_flight.front()->done)) merge_front();
+        if (ended && block.size == 0) break;
+    }
+    while (!in_flight.empty()) merge_front();
+    {
+        std::lock_guard lock(m);
+        closing = true;
+    }
+    work_ready.notify_all();
+    for (std::thread& t : threads) t.join();
+
+    // The rest of the file, from a record boundary, as a reader from the start would read it:
+    // a record longer than two chunks, or the bytes before a read error and the error.
+    if (!stopped && (failure || sequential_rest)) {
+        auto rest_source = std::make_unique<prefix_source>(block.view(), std::move(source), std::move(failure));
+        csv::reader rest(std::move(rest_source), name, opts.csv, {line, start.width});
+        csv::record rec;
+        read_long(rest, rec, col);
+        extra_bytes += rest.bytes_read() - block.size;
+        extra_blank_lines += rest.blank_lines();
+        return rest.release().source;
+    }
+    return source;
+}
+
+void observation_reader::state::read_wide(csv::reader& reader, csv::record& rec, const columns& col,
                                           const std::vector<wide_column>& columns) {
     const auto field = [&](column_role r) -> std::string_view {
         const auto c = col[static_cast<std::size_t>(r)];
         return c ? text::trim(rec[*c]) : std::string_view{};
     };
+    direct_sink sink{*this};
     while (next(reader, rec)) {
-        input_summary& in = input();
-        ++in.rows;
-        const auto year = year_of(rec, col);
-        const auto price_base = price_base_of(rec, col);
+        ++counts.rows;
+        const auto year = rows.year_of(rec, col, 0, sink);
+        const auto price_base = rows.price_base_of(rec, col, 0, sink);
         if (!year || !price_base) {
-            ++in.rejected;
+            ++counts.rejected;
             continue;
         }
         // A row is used when one of its values is stored, rejected when one is refused, and
@@ -591,24 +1274,25 @@ void observation_reader::state::read_wide(csv::reader& reader, csv::record& rec,
         std::size_t stored = 0;
         std::size_t rejected = 0;
         std::size_t filled = 0;
-        const std::uint16_t vintage = vintage_of(field(column_role::vintage));
+        const std::uint16_t vintage = rows.vintage_of(field(column_role::vintage), sink);
         for (const wide_column& c : columns) {
             const std::string_view value_text = text::trim(rec[c.index]);
             if (value_text.empty()) continue;
             ++filled;
-            switch (store(rec, field(column_role::region), c.indicator, *year, value_text, c.index, c.in, *price_base,
-                          vintage)) {
+            switch (rows.store(rec, field(column_role::region), c.indicator, *year, value_text, c.index, c.in,
+                               *price_base, vintage, false, 0, sink)) {
                 case outcome::stored: ++stored; break;
                 case outcome::rejected: ++rejected; break;
-                case outcome::ignored: break;
+                case outcome::ignored:
+                case outcome::pending: break;
             }
         }
         if (rejected > 0) {
-            ++in.rejected;
+            ++counts.rejected;
         } else if (stored > 0) {
-            ++in.used;
+            ++counts.used;
         } else {
-            ++in.ignored;
+            ++counts.ignored;
             if (filled == 0)
                 report(make_error(error_code::row_ignored, "no indicator column holds a value", "所有指标列都没有数值",
                                   rec.where()));
