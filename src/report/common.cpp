@@ -7,6 +7,8 @@
 
 namespace plancheck::detail {
 
+std::string_view tr(language lang, std::string_view en, std::string_view zh) { return lang == language::zh ? zh : en; }
+
 std::string_view status_symbol(status s) {
     switch (s) {
         case status::met: return "✓";
@@ -19,10 +21,28 @@ std::string_view status_symbol(status s) {
     return " ";
 }
 
-std::string with_unit(const std::optional<shown_value>& v) {
+std::string with_unit(const std::optional<shown_value>& v, bool sign) {
     if (!v) return "—";
-    if (v->unit == "%") return format_display(v->number) + "%";
-    return fmt::format("{} {}", format_display(v->number), v->unit);
+    std::string n = format_display(v->number);
+    if (sign && n != "0" && v->number > 0) n = "+" + n;
+    return v->unit == "%" ? n + "%" : fmt::format("{} {}", n, v->unit);
+}
+
+std::string_view comparison_symbol(const target& t) {
+    if (t.approximate) return "≈";
+    switch (t.cmp) {
+        case comparison::less_equal: return "≤";
+        case comparison::less: return "<";
+        case comparison::greater_equal: return "≥";
+        case comparison::greater: return ">";
+    }
+    return "";
+}
+
+std::string plan_words(const target& t) {
+    if (t.source.empty() || t.source == t.section) return t.section;
+    if (t.section.empty()) return t.source;
+    return t.section + ": " + t.source;
 }
 
 std::string tally_text(const tally& t, language lang) {

@@ -10,10 +10,18 @@
 
 namespace plancheck::detail {
 
+/// The English or the Chinese wording, by language.
+[[nodiscard]] std::string_view tr(language lang, std::string_view en, std::string_view zh);
 /// ✓ met, ✗ not met, ↗ on track, ↘ behind, ? no data, – not evaluable.
 [[nodiscard]] std::string_view status_symbol(status s);
-/// A shown value as the reports print it: "77.63 万吨", "-14%", or "—" when absent.
-[[nodiscard]] std::string with_unit(const std::optional<shown_value>& v);
+/// A shown value as the reports print it: "77.63 万吨", "-14%", or "—" when absent; with `sign`,
+/// a positive number gets its "+" (a gap).
+[[nodiscard]] std::string with_unit(const std::optional<shown_value>& v, bool sign = false);
+/// The target's comparison as a symbol: ≤ < ≥ >, or ≈ for an approximate (左右) target.
+[[nodiscard]] std::string_view comparison_symbol(const target& t);
+/// Where the plan says it: the section and the plan's sentence (once, when a regional target's
+/// source is its annex's title, the same as its section).
+[[nodiscard]] std::string plan_words(const target& t);
 /// "met/evaluated (pct%)", the percentage "n/a" (无) when nothing was evaluated.
 [[nodiscard]] std::string tally_text(const tally& t, language lang);
 

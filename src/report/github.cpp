@@ -11,10 +11,17 @@
 #include <vector>
 
 #include "plancheck/report.hpp"
+#include "report/common.hpp"
 
 namespace plancheck {
 
 namespace {
+
+using detail::comparison_symbol;
+using detail::plan_words;
+using detail::tally_text;
+using detail::tr;
+using detail::with_unit;
 
 std::string escape_data(std::string_view s) {
     std::string out;
@@ -41,8 +48,6 @@ std::string escape_property(std::string_view s) {
     return out;
 }
 
-std::string_view tr(language lang, std::string_view en, std::string_view zh) { return lang == language::zh ? zh : en; }
-
 // A workflow command. Names that are not paths ("<stdin>", "<plan:…>") get no file property:
 // GitHub would attach the annotation to a file that does not exist.
 std::string command(std::string_view name, const origin* where, std::string_view title, std::string_view message) {
@@ -56,38 +61,6 @@ std::string command(std::string_view name, const origin* where, std::string_view
     std::string out = fmt::format("::{}", name);
     for (std::size_t i = 0; i < props.size(); ++i) out += (i == 0 ? " " : ",") + props[i];
     return out + "::" + escape_data(message) + "\n";
-}
-
-std::string with_unit(const std::optional<shown_value>& v, bool sign = false) {
-    if (!v) return "—";
-    std::string n = format_display(v->number);
-    if (sign && n != "0" && v->number > 0) n = "+" + n;
-    return v->unit == "%" ? n + "%" : fmt::format("{} {}", n, v->unit);
-}
-
-// Where the plan says it: the section and the plan's sentence (once, when a regional target's
-// source is its annex's title, the same as its section).
-std::string plan_words(const target& t) {
-    if (t.source.empty() || t.source == t.section) return t.section;
-    if (t.section.empty()) return t.source;
-    return t.section + ": " + t.source;
-}
-
-std::string_view comparison_symbol(const target& t) {
-    if (t.approximate) return "≈";
-    switch (t.cmp) {
-        case comparison::less_equal: return "≤";
-        case comparison::less: return "<";
-        case comparison::greater_equal: return "≥";
-        case comparison::greater: return ">";
-    }
-    return "";
-}
-
-std::string tally_text(const tally& t, language lang) {
-    const auto c = t.compliance();
-    return fmt::format("{}/{} ({})", t.met, t.evaluated,
-                       c ? fmt::format("{:.1f}%", c->value()) : std::string(tr(lang, "n/a", "无")));
 }
 
 // The CSV cell an annotation points at: the actual value's, else the first value with an

@@ -17,9 +17,8 @@ namespace plancheck {
 namespace {
 
 using detail::escape_html;
+using detail::tr;
 using detail::grade_class;
-
-std::string_view tr(language lang, std::string_view en, std::string_view zh) { return lang == language::zh ? zh : en; }
 
 // No @font-face and no url(): the fonts are whatever the reader has, CJK ones named.
 constexpr std::string_view stylesheet = R"css(
@@ -394,7 +393,6 @@ std::string chart_figure(const report_context& ctx, const target_group& g) {
                        escape_html(t.source), escape_html(where));
     return out;
 }
-
 
 // ---- tables ----
 

@@ -16,11 +16,18 @@
 #include <vector>
 
 #include "plancheck/report.hpp"
+#include "report/common.hpp"
 #include "plancheck/text.hpp"
 
 namespace plancheck {
 
 namespace {
+
+using detail::comparison_symbol;
+using detail::plan_words;
+using detail::tally_text;
+using detail::tr;
+using detail::with_unit;
 
 // ---- XML ----------------------------------------------------------------------------------
 
@@ -89,40 +96,6 @@ std::string property(std::string_view name, std::string_view value) {
 }
 
 // ---- wording ------------------------------------------------------------------------------
-
-std::string_view tr(language lang, std::string_view en, std::string_view zh) { return lang == language::zh ? zh : en; }
-
-std::string with_unit(const std::optional<shown_value>& v, bool sign = false) {
-    if (!v) return "—";
-    std::string n = format_display(v->number);
-    if (sign && n != "0" && v->number > 0) n = "+" + n;
-    return v->unit == "%" ? n + "%" : fmt::format("{} {}", n, v->unit);
-}
-
-// Where the plan says it: the section and the plan's sentence (once, when a regional target's
-// source is its annex's title, the same as its section).
-std::string plan_words(const target& t) {
-    if (t.source.empty() || t.source == t.section) return t.section;
-    if (t.section.empty()) return t.source;
-    return t.section + ": " + t.source;
-}
-
-std::string_view comparison_symbol(const target& t) {
-    if (t.approximate) return "≈";
-    switch (t.cmp) {
-        case comparison::less_equal: return "≤";
-        case comparison::less: return "<";
-        case comparison::greater_equal: return "≥";
-        case comparison::greater: return ">";
-    }
-    return "";
-}
-
-std::string tally_text(const tally& t, language lang) {
-    const auto c = t.compliance();
-    return fmt::format("{}/{} ({})", t.met, t.evaluated,
-                       c ? fmt::format("{:.1f}%", c->value()) : std::string(tr(lang, "n/a", "无")));
-}
 
 // A value that entered the judgement and where it came from.
 std::string input_text(const plan& p, const target& t, const input_value& v, language lang) {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/common.hpp"
 #include "report/json_common.hpp"
 
 #include <algorithm>
@@ -29,6 +30,8 @@ namespace {
 
 using json = nlohmann::ordered_json;
 using detail::tally_json;
+using detail::tally_text;
+using detail::with_unit;
 
 // Options that change which results a run gives or how they are judged or counted: reports
 // made with different values cannot be merged into what one run would give. Input names,
@@ -342,18 +345,6 @@ result<merged_report> merge_documents(std::vector<loaded> docs) {
     return out;
 }
 
-std::string value_text(const std::optional<shown_value>& v) {
-    if (!v) return "—";
-    if (v->unit == "%") return format_display(v->number) + "%";
-    return fmt::format("{} {}", format_display(v->number), v->unit);
-}
-
-std::string tally_text(const tally& t, language lang) {
-    const auto c = t.compliance();
-    const std::string pct = c ? fmt::format("{:.1f}%", c->value()) : (lang == language::zh ? "无" : "n/a");
-    return fmt::format("{}/{} ({})", t.met, t.evaluated, pct);
-}
-
 }  // namespace
 
 result<report_text> read_report_file(const std::string& path) {
@@ -396,7 +387,7 @@ std::string render_merged_text(const merged_report& merged, language lang) {
                       : std::array<std::string, 6>{"Status", "Target", "Region", "Year", "Actual", "Required"});
     for (const merged_result& r : merged.results)
         rows.push_back({std::string(status_label(r.verdict, lang)), r.target, r.region, fmt::to_string(r.year),
-                        value_text(r.actual), value_text(r.required)});
+                        with_unit(r.actual), with_unit(r.required)});
     std::array<std::size_t, 6> width{};
     for (const auto& row : rows)
         for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], text::display_width(row[c]));
