@@ -127,32 +127,30 @@ severity level_of(error_code code) {
 }
 
 // text::trim, inline for the common field that has nothing to trim.
-std::string_view trimmed(std::string_view s) {
+[[gnu::always_inline]] inline std::string_view trimmed(std::string_view s) {
     const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     if (!s.empty() && !space(s.front()) && !space(s.back())) return s;
     return text::trim(s);
 }
 
-// parse_year for the plain four-digit year most rows have; anything else goes to parse_year,
-// which also words the errors.
-result<int> year_in(std::string_view raw) {
+// The year parse_year gives a plain four-digit year (1900–2199), most rows' year; false for
+// anything else, which parse_year decides and words.
+[[gnu::always_inline]] inline bool plain_year(std::string_view raw, int& year) {
     const std::string_view s = trimmed(raw);
-    if (s.size() == 4) {
-        int year = 0;
-        bool digits = true;
-        for (const char c : s) {
-            digits = digits && c >= '0' && c <= '9';
-            year = year * 10 + (c - '0');
-        }
-        if (digits && year >= 1900 && year <= 2199) return year;
+    if (s.size() != 4) return false;
+    year = 0;
+    bool digits = true;
+    for (const char c : s) {
+        digits = digits && c >= '0' && c <= '9';
+        year = year * 10 + (c - '0');
     }
-    return parse_year(raw);
+    return digits && year >= 1900 && year <= 2199;
 }
 
-// parse_decimal for a plain decimal of at most 15 digits ("1029.53", "-7", "0.40"), else
-// parse_decimal itself. Exact: an integer below 2^53 divided by a power of ten up to 10^22
-// (both exact doubles) is correctly rounded, which is what std::from_chars gives too.
-result<decimal> number_in(std::string_view s) {
+// The value parse_decimal gives a plain decimal of at most 15 digits ("1029.53", "-7", "0.40");
+// false for anything else, which parse_decimal decides. Exact: an integer below 2^53 divided by
+// a power of ten up to 10^22 (both exact doubles) is correctly rounded, as std::from_chars is.
+inline bool plain_number(std::string_view s, double& value) {
     static constexpr std::array<double, 16> powers{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                                    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     std::size_t i = 0;
@@ -164,20 +162,21 @@ result<decimal> number_in(std::string_view s) {
     for (; i < s.size(); ++i) {
         const char c = s[i];
         if (c >= '0' && c <= '9') {
-            if (++digits > 15) return parse_decimal(s);
+            if (++digits > 15) return false;
             mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
             if (decimals >= 0) ++decimals;
         } else if (c == '.' && decimals < 0) {
             decimals = 0;
         } else {
-            return parse_decimal(s);
+            return false;
         }
     }
     // "5." and ".5" are numbers too, but left to parse_decimal with everything unusual.
-    if (digits == 0 || decimals == 0 || s[negative ? 1 : 0] == '.') return parse_decimal(s);
-    double value = static_cast<double>(mantissa);
+    if (digits == 0 || decimals == 0 || s[negative ? 1 : 0] == '.') return false;
+    value = static_cast<double>(mantissa);
     if (decimals > 0) value /= powers[static_cast<std::size_t>(decimals)];
-    return decimal{negative ? -value : value, false};
+    if (negative) value = -value;
+    return true;
 }
 
 // Names to numbers, for the lookups of every row: open addressing over a hash of the bytes,
@@ -208,8 +207,21 @@ private:
             h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
             h ^= h >> 31;
         }
+        // The last bytes, read as whole words (overlapping what was read) rather than copied one
+        // length at a time.
         std::uint64_t w = 0;
-        std::memcpy(&w, s.data() + i, s.size() - i);
+        const std::size_t n = s.size();
+        if (n >= 8) {
+            std::memcpy(&w, s.data() + n - 8, 8);
+        } else if (n >= 4) {
+            std::uint32_t a;
+            std::uint32_t b;
+            std::memcpy(&a, s.data(), 4);
+            std::memcpy(&b, s.data() + n - 4, 4);
+            w = a | (std::uint64_t{b} << 32);
+        } else {
+            for (std::size_t k = 0; k < n; ++k) w = (w << 8) | static_cast<unsigned char>(s[k]);
+        }
         h = (h ^ w) * 0x94D049BB133111EBULL;
         return static_cast<std::size_t>(h ^ (h >> 29));
     }
@@ -360,6 +372,13 @@ public:
     template <class Sink>
     std::optional<std::int16_t> price_base_of(const csv::record& rec, const columns& col, std::uint64_t seq,
                                               Sink& sink);
+    // A number that is not a plain decimal: parse_decimal decides, and a refusal is reported.
+    template <class Sink>
+    std::optional<double> number_slow(const csv::record& rec, std::string_view value_text, std::size_t value_column,
+                              const indicator& ind, const unit& u, std::uint64_t seq, Sink& sink);
+    template <class Sink>
+    std::optional<int> year_slow(const csv::record& rec, std::size_t column, std::uint64_t seq, Sink& sink,
+                                 bool price_base);
     template <class Sink>
     std::uint16_t vintage_of(std::string_view text, Sink& sink);
     template <class Sink>
@@ -371,12 +390,17 @@ public:
 private:
     // A finding built only when it will be kept (make() returns the error).
     template <class Sink, class Make>
-    static void report(Sink& sink, error_code code, std::uint64_t seq, Make&& make) {
+    static void report(Sink& sink, error_code code, std::uint64_t seq, const Make& make) {
         const severity level = level_of(code);
         if (!sink.keeps(level)) {
             sink.left_out(level);
             return;
         }
+        keep(sink, seq, make);
+    }
+    // The message is built here, away from the row's path.
+    template <class Sink, class Make>
+    [[gnu::noinline, gnu::cold]] static void keep(Sink& sink, std::uint64_t seq, const Make& make) {
         sink.finding(seq, make());
     }
     template <class Sink>
@@ -443,14 +467,47 @@ template <class Sink>
 std::optional<int> row_reader::year_of(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink) {
     const auto c = col[static_cast<std::size_t>(column_role::year)];
     if (!c) return *f_.opts.year;
-    auto y = year_in(rec[*c]);
-    if (!y) {
-        error e = std::move(y).error();
-        e.where = rec.origin_of(*c);
+    int year = 0;
+    if (plain_year(rec[*c], year)) return year;
+    return year_slow(rec, *c, seq, sink, false);
+}
+
+template <class Sink>
+[[gnu::noinline, gnu::cold]] std::optional<double> row_reader::number_slow(
+    const csv::record& rec, std::string_view value_text, std::size_t value_column, const indicator& ind, const unit& u,
+    std::uint64_t seq, Sink& sink) {
+    auto number = parse_decimal(value_text);
+    if (!number) {
+        error e = std::move(number).error();
+        if (e.where.file.empty()) e.where = rec.origin_of(value_column);
         report(sink, seq, std::move(e));
         return std::nullopt;
     }
-    return *y;
+    if (number->percent_sign && u.kind() != quantity_kind::share) {
+        report(sink, error_code::number_percent, seq, [&] {
+            return make_error(error_code::number_percent,
+                              fmt::format("\"{}\" ends in %, but {} is measured in {}", value_text, ind.id, u.spelling()),
+                              fmt::format("“{}”以 % 结尾，但{}以 {} 计量", value_text, ind.name.zh, u.spelling()),
+                              rec.origin_of(value_column));
+        });
+        return std::nullopt;
+    }
+    return number->value;
+}
+
+template <class Sink>
+[[gnu::noinline, gnu::cold]] std::optional<int> row_reader::year_slow(const csv::record& rec, std::size_t column,
+                                                                      std::uint64_t seq, Sink& sink, bool price_base) {
+    auto y = parse_year(rec[column]);
+    if (y) return *y;
+    error e = std::move(y).error();
+    e.where = rec.origin_of(column);
+    if (price_base) {
+        e.message.en = "price base: " + e.message.en;
+        e.message.zh = "价格基年：" + e.message.zh;
+    }
+    report(sink, seq, std::move(e));
+    return std::nullopt;
 }
 
 template <class Sink>
@@ -458,15 +515,10 @@ std::optional<std::int16_t> row_reader::price_base_of(const csv::record& rec, co
                                                       Sink& sink) {
     const auto c = col[static_cast<std::size_t>(column_role::price_base)];
     if (!c || trimmed(rec[*c]).empty()) return std::int16_t{0};
-    auto y = year_in(rec[*c]);
-    if (!y) {
-        error e = std::move(y).error();
-        e.where = rec.origin_of(*c);
-        e.message.en = "price base: " + e.message.en;
-        e.message.zh = "价格基年：" + e.message.zh;
-        report(sink, seq, std::move(e));
-        return std::nullopt;
-    }
+    int year = 0;
+    if (plain_year(rec[*c], year)) return static_cast<std::int16_t>(year);
+    const auto y = year_slow(rec, *c, seq, sink, true);
+    if (!y) return std::nullopt;
     return static_cast<std::int16_t>(*y);
 }
 
@@ -554,21 +606,11 @@ outcome row_reader::store(const csv::record& rec, std::string_view region_text, 
     if (value_text.empty())
         return ignore([&] { return fmt::format("no value for {} {}", ind.id, year); },
                       [&] { return fmt::format("{} {} 年没有数值", ind.name.zh, year); });
-    auto number = number_in(value_text);
-    if (!number) {
-        error e = std::move(number).error();
-        if (e.where.file.empty()) e.where = rec.origin_of(value_column);
-        report(sink, seq, std::move(e));
-        return outcome::rejected;
-    }
-    if (number->percent_sign && u.kind() != quantity_kind::share) {
-        report(sink, error_code::number_percent, seq, [&] {
-            return make_error(error_code::number_percent,
-                              fmt::format("\"{}\" ends in %, but {} is measured in {}", value_text, ind.id, u.spelling()),
-                              fmt::format("“{}”以 % 结尾，但{}以 {} 计量", value_text, ind.name.zh, u.spelling()),
-                              rec.origin_of(value_column));
-        });
-        return outcome::rejected;
+    double number = 0;
+    if (!plain_number(value_text, number)) {
+        const std::optional<double> parsed = number_slow(rec, value_text, value_column, ind, u, seq, sink);
+        if (!parsed) return outcome::rejected;
+        number = *parsed;
     }
 
     const std::uint32_t region =
@@ -585,7 +627,7 @@ outcome row_reader::store(const csv::record& rec, std::string_view region_text, 
 
     candidate c;
     c.seq = seq;
-    c.value = u.quantity(number->value);
+    c.value = u.quantity(number);
     c.value_text = value_text;
     c.in = &u;
     c.region = region;
