@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian packages plancheck needs that are missing (and nothing else).
-# Usage: scripts/deps.sh [build|test]   (test adds what the test suite and CI use)
+# Usage: scripts/deps.sh [build|test|bench]   (test adds what the test suite and CI use; bench what
+# bench/run times plancheck with and against: docs/performance.md)
 set -euo pipefail
 
 build_packages=(cmake g++ make libcli11-dev libfmt-dev libboost-dev libtomlplusplus-dev nlohmann-json3-dev)
 test_packages=(catch2 libxml2-utils dpkg-dev file chromium)  # dpkg-dev, file: dpkg-shlibdeps for the .deb test; chromium: the HTML report in a browser
 
+bench_packages=(libbenchmark-dev hyperfine mawk miller time)  # not in CI: it runs bench/run --smoke without them
+
 packages=("${build_packages[@]}")
 if [[ "${1:-build}" == test ]]; then
   packages+=("${test_packages[@]}")
+fi
+if [[ "${1:-build}" == bench ]]; then
+  packages+=("${bench_packages[@]}")
 fi
 
 missing=()
