@@ -133,6 +133,33 @@ severity level_of(error_code code) {
     return text::trim(s);
 }
 
+// Equal bytes, compared in place for the short names, units and regions of a row (a call to
+// memcmp per comparison costs more than the comparison).
+[[gnu::always_inline]] inline bool same_bytes(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
+    if (n >= 8) {
+        std::uint64_t a0, a1, b0, b1;
+        std::memcpy(&a0, a.data(), 8);
+        std::memcpy(&a1, a.data() + n - 8, 8);
+        std::memcpy(&b0, b.data(), 8);
+        std::memcpy(&b1, b.data() + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4) {
+        std::uint32_t a0, a1, b0, b1;
+        std::memcpy(&a0, a.data(), 4);
+        std::memcpy(&a1, a.data() + n - 4, 4);
+        std::memcpy(&b0, b.data(), 4);
+        std::memcpy(&b1, b.data() + n - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 // The year parse_year gives a plain four-digit year (1900–2199), most rows' year; false for
 // anything else, which parse_year decides and words.
 [[gnu::always_inline]] inline bool plain_year(std::string_view raw, int& year) {
@@ -147,12 +174,24 @@ severity level_of(error_code code) {
     return digits && year >= 1900 && year <= 2199;
 }
 
-// The value parse_decimal gives a plain decimal of at most 15 digits ("1029.53", "-7", "0.40");
-// false for anything else, which parse_decimal decides. Exact: an integer below 2^53 divided by
-// a power of ten up to 10^22 (both exact doubles) is correctly rounded, as std::from_chars is.
-inline bool plain_number(std::string_view s, double& value) {
-    static constexpr std::array<double, 16> powers{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+// A plain decimal of at most 15 digits ("1029.53", "-7", "0.40"), as digits and a point: its
+// value() is the one parse_decimal gives. Exact: an integer below 2^53 divided by a power of ten
+// up to 10^22 (both exact doubles) is correctly rounded, as std::from_chars is. The division
+// waits until a value is stored: most rows of a long file are outside the plan's years.
+struct plain_decimal {
+    std::uint64_t mantissa = 0;
+    int decimals = 0;
+    bool negative = false;
+    [[nodiscard]] double value() const {
+        static constexpr std::array<double, 16> powers{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                       1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        const double v = static_cast<double>(mantissa) / powers[static_cast<std::size_t>(decimals)];
+        return negative ? -v : v;
+    }
+};
+
+// False for anything but a plain decimal, which parse_decimal decides.
+inline bool plain_number(std::string_view s, plain_decimal& out) {
     std::size_t i = 0;
     const bool negative = !s.empty() && s.front() == '-';
     if (negative) i = 1;
@@ -173,9 +212,9 @@ inline bool plain_number(std::string_view s, double& value) {
     }
     // "5." and ".5" are numbers too, but left to parse_decimal with everything unusual.
     if (digits == 0 || decimals == 0 || s[negative ? 1 : 0] == '.') return false;
-    value = static_cast<double>(mantissa);
-    if (decimals > 0) value /= powers[static_cast<std::size_t>(decimals)];
-    if (negative) value = -value;
+    out.mantissa = mantissa;
+    out.decimals = decimals < 0 ? 0 : decimals;
+    out.negative = negative;
     return true;
 }
 
@@ -192,7 +231,7 @@ public:
         for (std::size_t i = hash(name) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
             const std::uint32_t e = slots_[i];
             if (e == empty) return nullptr;
-            if (entries_[e].first == name) return &entries_[e].second;
+            if (same_bytes(entries_[e].first, name)) return &entries_[e].second;
         }
     }
 
@@ -345,7 +384,7 @@ public:
     };
     const resolved_unit& unit_of(std::uint32_t indicator, std::string_view spelling) {
         for (const resolved_unit* r : units_[indicator])
-            if (r->spelling == spelling) return *r;
+            if (same_bytes(r->spelling, spelling)) return *r;
         auto resolved = f_.p.indicators[indicator].resolve_unit(spelling);
         resolved_unit& r = unit_store_.emplace_back();
         r.spelling.assign(spelling);
@@ -367,11 +406,14 @@ public:
                   std::string_view value_text, std::size_t value_column, const unit& u, std::int16_t price_base,
                   std::uint16_t vintage, bool unit_assumed, std::uint64_t seq, Sink& sink);
 
+    // The row's year and price base (0 when not given); false when refused, the error reported.
+    // (A bool and an out-parameter rather than an optional: on the row's path, the optional's
+    // two fields stored apart and loaded as one stalled the processor.)
     template <class Sink>
-    std::optional<int> year_of(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink);
+    bool year_of(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink, int& year);
     template <class Sink>
-    std::optional<std::int16_t> price_base_of(const csv::record& rec, const columns& col, std::uint64_t seq,
-                                              Sink& sink);
+    bool price_base_of(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink,
+                       std::int16_t& price_base);
     // A number that is not a plain decimal: parse_decimal decides, and a refusal is reported.
     template <class Sink>
     std::optional<double> number_slow(const csv::record& rec, std::string_view value_text, std::size_t value_column,
@@ -428,7 +470,7 @@ private:
 
 template <class Sink>
 std::uint32_t row_reader::region_of(std::string_view spelling, Sink& sink) {
-    if (have_last_region_ && spelling == last_region_text_) return last_region_;
+    if (have_last_region_ && same_bytes(spelling, last_region_text_)) return last_region_;
     std::uint32_t number = 0;
     if (const auto it = region_numbers_.find(spelling); it != region_numbers_.end()) {
         number = it->second;
@@ -464,12 +506,16 @@ std::uint16_t row_reader::vintage_of(std::string_view text, Sink& sink) {
 }
 
 template <class Sink>
-std::optional<int> row_reader::year_of(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink) {
+bool row_reader::year_of(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink, int& year) {
     const auto c = col[static_cast<std::size_t>(column_role::year)];
-    if (!c) return *f_.opts.year;
-    int year = 0;
-    if (plain_year(rec[*c], year)) return year;
-    return year_slow(rec, *c, seq, sink, false);
+    if (!c) {
+        year = *f_.opts.year;
+        return true;
+    }
+    if (plain_year(rec[*c], year)) return true;
+    const auto y = year_slow(rec, *c, seq, sink, false);
+    if (y) year = *y;
+    return y.has_value();
 }
 
 template <class Sink>
@@ -511,15 +557,19 @@ template <class Sink>
 }
 
 template <class Sink>
-std::optional<std::int16_t> row_reader::price_base_of(const csv::record& rec, const columns& col, std::uint64_t seq,
-                                                      Sink& sink) {
+bool row_reader::price_base_of(const csv::record& rec, const columns& col, std::uint64_t seq, Sink& sink,
+                               std::int16_t& price_base) {
+    price_base = 0;
     const auto c = col[static_cast<std::size_t>(column_role::price_base)];
-    if (!c || trimmed(rec[*c]).empty()) return std::int16_t{0};
+    if (!c || trimmed(rec[*c]).empty()) return true;
     int year = 0;
-    if (plain_year(rec[*c], year)) return static_cast<std::int16_t>(year);
+    if (plain_year(rec[*c], year)) {
+        price_base = static_cast<std::int16_t>(year);
+        return true;
+    }
     const auto y = year_slow(rec, *c, seq, sink, true);
-    if (!y) return std::nullopt;
-    return static_cast<std::int16_t>(*y);
+    if (y) price_base = static_cast<std::int16_t>(*y);
+    return y.has_value();
 }
 
 template <class Sink>
@@ -553,9 +603,10 @@ void row_reader::long_row(const csv::record& rec, const columns& col, std::uint6
         ++in.rejected;
         return;
     }
-    const auto year = year_of(rec, col, seq, sink);
-    const auto price_base = price_base_of(rec, col, seq, sink);
-    if (!year || !price_base) {
+    int year = 0;
+    std::int16_t price_base = 0;
+    const bool year_read = year_of(rec, col, seq, sink, year);
+    if (!price_base_of(rec, col, seq, sink, price_base) || !year_read) {
         ++in.rejected;
         return;
     }
@@ -578,7 +629,7 @@ void row_reader::long_row(const csv::record& rec, const columns& col, std::uint6
     }
     const std::string_view value_text = field(column_role::value);
     const std::uint16_t vintage = vintage_of(field(column_role::vintage), sink);
-    switch (store(rec, field(column_role::region), *indicator_number, *year, value_text, value_column, *u, *price_base,
+    switch (store(rec, field(column_role::region), *indicator_number, year, value_text, value_column, *u, price_base,
                   vintage, unit_text.empty(), seq, sink)) {
         case outcome::stored:
             ++in.used;
@@ -606,11 +657,11 @@ outcome row_reader::store(const csv::record& rec, std::string_view region_text, 
     if (value_text.empty())
         return ignore([&] { return fmt::format("no value for {} {}", ind.id, year); },
                       [&] { return fmt::format("{} {} 年没有数值", ind.name.zh, year); });
-    double number = 0;
-    if (!plain_number(value_text, number)) {
-        const std::optional<double> parsed = number_slow(rec, value_text, value_column, ind, u, seq, sink);
+    plain_decimal plain;
+    std::optional<double> parsed;  // a number that is not plain
+    if (!plain_number(value_text, plain)) {
+        parsed = number_slow(rec, value_text, value_column, ind, u, seq, sink);
         if (!parsed) return outcome::rejected;
-        number = *parsed;
     }
 
     const std::uint32_t region =
@@ -627,7 +678,7 @@ outcome row_reader::store(const csv::record& rec, std::string_view region_text, 
 
     candidate c;
     c.seq = seq;
-    c.value = u.quantity(number);
+    c.value = u.quantity(parsed ? *parsed : plain.value());
     c.value_text = value_text;
     c.in = &u;
     c.region = region;
@@ -1305,9 +1356,10 @@ void observation_reader::state::read_wide(csv::reader& reader, csv::record& rec,
     direct_sink sink{*this};
     while (next(reader, rec)) {
         ++counts.rows;
-        const auto year = rows.year_of(rec, col, 0, sink);
-        const auto price_base = rows.price_base_of(rec, col, 0, sink);
-        if (!year || !price_base) {
+        int year = 0;
+        std::int16_t price_base = 0;
+        const bool year_read = rows.year_of(rec, col, 0, sink, year);
+        if (!rows.price_base_of(rec, col, 0, sink, price_base) || !year_read) {
             ++counts.rejected;
             continue;
         }
@@ -1321,8 +1373,8 @@ void observation_reader::state::read_wide(csv::reader& reader, csv::record& rec,
             const std::string_view value_text = text::trim(rec[c.index]);
             if (value_text.empty()) continue;
             ++filled;
-            switch (rows.store(rec, field(column_role::region), c.indicator, *year, value_text, c.index, c.in,
-                               *price_base, vintage, false, 0, sink)) {
+            switch (rows.store(rec, field(column_role::region), c.indicator, year, value_text, c.index, c.in,
+                               price_base, vintage, false, 0, sink)) {
                 case outcome::stored: ++stored; break;
                 case outcome::rejected: ++rejected; break;
                 case outcome::ignored:
