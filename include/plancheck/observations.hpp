@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -80,6 +81,10 @@ public:
     [[nodiscard]] std::vector<int> years() const;
     /// The years that hold at least one value for the region and indicator, ascending.
     [[nodiscard]] std::vector<int> years_of(std::uint32_t region, std::size_t indicator) const;
+    /// The values of the region and indicator, one slot per year from first_year() (empty where
+    /// there is none); an empty span when there is no value at all.
+    [[nodiscard]] std::span<const std::optional<observation>> values_of(std::uint32_t region,
+                                                                       std::size_t indicator) const;
     /// First and last year that can be stored.
     [[nodiscard]] int first_year() const { return first_year_; }
     /// Last year that can be stored.

@@ -91,6 +91,8 @@ private:
     int year_ = 0;
     std::vector<bool> over_hundred_ok_;  // by indicator: a share the plan lets exceed 100 %
     std::vector<bool> yearly_flow_;      // by indicator: a yearly flow some target sums
+    std::vector<int> years_;             // values_of: years with a value
+    std::vector<const observation*> values_;  // values_of: their values
     diagnostics out_;
 };
 
@@ -139,7 +141,18 @@ void checker::completeness() {
 }
 
 void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
-    const std::vector<int> years = data_.years_of(region, indicator_index);
+    // The years with a value and the values, from the group's slots (buffers reused: this runs
+    // once per region and indicator).
+    std::vector<int>& years = years_;
+    std::vector<const observation*>& values = values_;
+    years.clear();
+    values.clear();
+    const auto slots = data_.values_of(region, indicator_index);
+    for (std::size_t k = 0; k < slots.size(); ++k) {
+        if (!slots[k]) continue;
+        years.push_back(data_.first_year() + static_cast<int>(k));
+        values.push_back(&*slots[k]);
+    }
     if (years.empty()) return;
     const indicator& ind = p_.indicators[indicator_index];
     const std::string& region_name = data_.regions()[region];
@@ -147,8 +160,9 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
     const bool over_hundred_ok = over_hundred_ok_[indicator_index];
 
     // Range.
-    for (const int y : years) {
-        const observation& o = *data_.find(region, indicator_index, y);
+    for (std::size_t k = 0; k < years.size(); ++k) {
+        const int y = years[k];
+        const observation& o = *values[k];
         const double v = o.value.canonical_value();
         if (kind == quantity_kind::share && (v < 0 || (v > 100.0 && !over_hundred_ok))) {
             finding(o.where,
@@ -172,8 +186,8 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
     const bool in_points = kind == quantity_kind::share || kind == quantity_kind::percentage_points;
     for (std::size_t k = 1; k < years.size(); ++k) {
         if (years[k] != years[k - 1] + 1) continue;
-        const observation& before = *data_.find(region, indicator_index, years[k - 1]);
-        const observation& now = *data_.find(region, indicator_index, years[k]);
+        const observation& before = *values[k - 1];
+        const observation& now = *values[k];
         const double a = before.value.canonical_value();
         const double b = now.value.canonical_value();
         if (in_points) {

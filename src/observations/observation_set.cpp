@@ -1,5 +1,5 @@
 #include <algorithm>
-#include <set>
+#include <vector>
 
 #include "plancheck/observations.hpp"
 
@@ -20,11 +20,22 @@ const observation* observation_set::find(std::uint32_t region, std::size_t indic
 }
 
 std::vector<int> observation_set::years() const {
-    std::set<int> seen;
+    // A flag per year of the plan's range: a county panel has a hundred thousand groups.
+    std::vector<bool> seen(static_cast<std::size_t>(std::max(last_year_ - first_year_ + 1, 0)));
     for (const auto& [key, slots] : groups_)
-        for (std::size_t i = 0; i < slots.size(); ++i)
-            if (slots[i]) seen.insert(first_year_ + static_cast<int>(i));
-    return {seen.begin(), seen.end()};
+        for (std::size_t i = 0; i < slots.size() && i < seen.size(); ++i)
+            if (slots[i]) seen[i] = true;
+    std::vector<int> out;
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        if (seen[i]) out.push_back(first_year_ + static_cast<int>(i));
+    return out;
+}
+
+std::span<const std::optional<observation>> observation_set::values_of(std::uint32_t region,
+                                                                       std::size_t indicator) const {
+    const auto it = groups_.find((std::uint64_t{region} << 32) | indicator);
+    if (it == groups_.end()) return {};
+    return it->second;
 }
 
 std::vector<int> observation_set::years_of(std::uint32_t region, std::size_t indicator) const {
