@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <condition_variable>
 #include <cstring>
@@ -779,7 +780,7 @@ struct chunk_task {
     byte_buffer bytes;
     chunk_result result;
     std::size_t reader = 0;  // the worker (1…) whose row reader read it
-    bool done = false;
+    std::atomic<bool> done = false;  // set by the worker; read by the reading thread without the lock
 };
 
 // Bytes already read, then the rest of a source (or the error reading it gave).
@@ -1246,7 +1247,7 @@ std::unique_ptr<csv::byte_source> observation_reader::state::read_long_parallel(
             t->result.blank_lines = r.blank_lines();
             {
                 std::lock_guard lock(m);
-                t->done = true;
+                t->done.store(true, std::memory_order_release);
             }
             work_done.notify_all();
         }
@@ -1263,7 +1264,7 @@ std::unique_ptr<csv::byte_source> observation_reader::state::read_long_parallel(
         in_flight.pop_front();
         {
             std::unique_lock lock(m);
-            work_done.wait(lock, [&] { return t->done; });
+            work_done.wait(lock, [&] { return t->done.load(std::memory_order_acquire); });
         }
         if (!stopped) stopped = !merge(t->result, t->reader, line);
         t->bytes.size = 0;
@@ -1322,7 +1323,9 @@ std::unique_ptr<csv::byte_source> observation_reader::state::read_long_parallel(
             in_flight.push_back(std::move(t));
         }
         block = std::move(rest);
-        while (!in_flight.empty() && (in_flight.size() > 2 * workers || in_flight.front()->done)) merge_front();
+        while (!in_flight.empty() &&
+               (in_flight.size() > 2 * workers || in_flight.front()->done.load(std::memory_order_acquire)))
+            merge_front();
         if (ended && block.size == 0) break;
     }
     while (!in_flight.empty()) merge_front();
