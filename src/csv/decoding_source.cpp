@@ -25,6 +25,10 @@ std::string lower(std::string_view s) {
 
 struct decoding_source::converter {
     iconv_t cd = reinterpret_cast<iconv_t>(-1);
+    // Converted text not yet delivered: a read with less room than one UTF-8 character (up to
+    // 4 bytes) is served from here, since iconv cannot produce part of a character.
+    std::string spill;
+    std::size_t spill_offset = 0;
     converter() : cd(iconv_open("UTF-8", "GB18030")) {}
     ~converter() {
         if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
@@ -60,14 +64,20 @@ result<bool> decoding_source::decide() {
     if (encoding_ == text_encoding::utf8) return true;
     if (encoding_ == text_encoding::automatic) {
         // Read a probe of the file; valid UTF-8 (pure ASCII included) stays UTF-8.
-        while (pending_.size() < probe_bytes && !raw_eof_) {
-            const std::size_t old = pending_.size();
-            pending_.resize(probe_bytes);
-            auto n = raw_->read(pending_.data() + old, probe_bytes - old);
-            if (!n) return std::move(n).error();
-            pending_.resize(old + *n);
+        // Sized once: a source that gives a few bytes per read (a pipe) must not cost a probe's
+        // worth of zeroing per read.
+        std::size_t filled = pending_.size();
+        pending_.resize(probe_bytes);
+        while (filled < probe_bytes && !raw_eof_) {
+            auto n = raw_->read(pending_.data() + filled, probe_bytes - filled);
+            if (!n) {
+                pending_.resize(filled);
+                return std::move(n).error();
+            }
+            filled += *n;
             if (*n == 0) raw_eof_ = true;
         }
+        pending_.resize(filled);
         if (!text::find_invalid_utf8(pending_, !raw_eof_)) {
             encoding_ = text_encoding::utf8;
             return true;
@@ -98,7 +108,24 @@ result<std::size_t> decoding_source::read(char* buffer, std::size_t size) {
         auto ok = decide();
         if (!ok) return std::move(ok).error();
     }
-    if (encoding_ == text_encoding::gb18030) return convert(buffer, size);
+    if (encoding_ == text_encoding::gb18030) {
+        std::string& spill = converter_->spill;
+        std::size_t& spill_offset = converter_->spill_offset;
+        if (spill_offset == spill.size() && size < 4) {
+            spill.resize(64);
+            auto n = convert(spill.data(), spill.size());
+            if (!n) return std::move(n).error();
+            spill.resize(*n);
+            spill_offset = 0;
+        }
+        if (spill_offset < spill.size()) {
+            const std::size_t n = std::min(size, spill.size() - spill_offset);
+            std::memcpy(buffer, spill.data() + spill_offset, n);
+            spill_offset += n;
+            return n;
+        }
+        return convert(buffer, size);
+    }
     // UTF-8: the probe first, then straight from the file.
     if (pending_offset_ < pending_.size()) {
         const std::size_t n = std::min(size, pending_.size() - pending_offset_);
@@ -137,6 +164,9 @@ result<std::size_t> decoding_source::convert(char* buffer, std::size_t size) {
                 ++out_column_;
             }
         }
+        // The text converted before a bad byte is delivered first, so that a problem in it (a
+        // stray quote) is reported as it would be were the file read in smaller pieces.
+        if ((err == EILSEQ || (err == EINVAL && raw_eof_)) && produced > 0) return produced;
         if (err == EILSEQ)
             return make_error(error_code::encoding,
                               fmt::format("byte 0x{:02X} is not valid GB18030 text", static_cast<unsigned char>(*in)),
