@@ -166,7 +166,8 @@ void reader::validate() {
     if (validated_ == end_) return;
     const std::string_view rest(data_ + validated_, end_ - validated_);
     if (const auto bad = text::find_invalid_utf8(rest, !eof_)) {
-        invalid_ = validated_ + *bad;
+        // The first invalid byte stands until its record is read, even when more is read first.
+        invalid_ = std::min(invalid_, validated_ + *bad);
         validated_ = end_;
         return;
     }
