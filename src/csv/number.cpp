@@ -116,6 +116,16 @@ result<decimal> parse_decimal(std::string_view raw) {
 
 result<int> parse_year(std::string_view raw) {
     const std::string_view s = text::trim(raw);
+    // A year is written in ASCII digits; full-width ones get the spelling to use.
+    if (!is_ascii(s) && !s.empty()) {
+        const std::string folded = fold_full_width(s);
+        int year = 0;
+        const auto [ptr, ec] = std::from_chars(folded.data(), folded.data() + folded.size(), year);
+        if (folded.size() == 4 && ec == std::errc() && ptr == folded.data() + folded.size() && year >= 1900 &&
+            year <= 2199)
+            return make_error(error_code::year, fmt::format("year \"{}\" is in full-width digits; write {}", s, folded),
+                              fmt::format("年份“{}”是全角数字；请写作 {}", s, folded));
+    }
     int year = 0;
     const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
     const bool four_digits = s.size() == 4 && ec == std::errc() && ptr == s.data() + s.size();
