@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace plancheck {
 
 std::string_view to_string(error_code code) {
@@ -54,6 +56,26 @@ std::string origin::to_string() const {
     return fmt::format("{}:{}:{}", file, line, column);
 }
 
+namespace {
+
+// A message quotes what it was given ("75<NUL>92" is not a number); control characters are
+// written as escapes so that every diagnostic stays one printable line.
+std::string escape_controls(std::string text) {
+    const auto is_control = [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; };
+    if (std::none_of(text.begin(), text.end(), is_control)) return text;
+    std::string out;
+    for (const char c : text) {
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (is_control(c)) out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string error::format(language lang) const {
     std::string_view label;
     switch (level) {
@@ -62,8 +84,9 @@ std::string error::format(language lang) const {
         case severity::note: label = lang == language::zh ? "提示" : "note"; break;
     }
     const std::string where_text = where.to_string();
-    if (where_text.empty()) return fmt::format("{}[{}]: {}", label, to_string(code), message.in(lang));
-    return fmt::format("{}: {}[{}]: {}", where_text, label, to_string(code), message.in(lang));
+    const std::string text = escape_controls(message.in(lang));
+    if (where_text.empty()) return fmt::format("{}[{}]: {}", label, to_string(code), text);
+    return fmt::format("{}: {}[{}]: {}", where_text, label, to_string(code), text);
 }
 
 error make_error(error_code code, std::string en, std::string zh, origin where) {
