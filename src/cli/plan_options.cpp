@@ -14,8 +14,11 @@ namespace plancheck::cli {
 void add_plan_options(CLI::App* app, plan_selection& selection) {
     app->add_option("--plan", selection.plan_id,
                     "Plan id (default: the plan of the first --targets file, else nmg-13fyp-energy; see `plancheck plans`)");
+    // One file per --targets: `check --targets plan.toml data.csv` must not read data.csv as a
+    // second rule file.
     app->add_option("--targets", selection.rule_files, "Load a rule file (TOML); may be repeated")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->allow_extra_args(false);
 }
 
 std::optional<plan_catalog> open_catalog(const context& ctx, const plan_selection& selection) {
@@ -61,8 +64,12 @@ bool write_output_file(const context& ctx, const std::string& path, std::string_
     const mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(fd, 0666 & ~mask);
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    // Closed whether or not the data reached the disk, so a failed fsync does not leak the file.
+    int sync_error = ::fsync(fd) == 0 ? 0 : errno;
+    if (::close(fd) != 0 && sync_error == 0) sync_error = errno;
+    if (sync_error != 0) {
         ::unlink(temp.c_str());
+        errno = sync_error;
         return fail("write");
     }
     if (::rename(temp.c_str(), path.c_str()) != 0) {
