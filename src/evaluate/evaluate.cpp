@@ -520,7 +520,12 @@ evaluation evaluate(const plan& p, const observation_set& data, const evaluation
     const std::vector<int> data_years = data.years();
     const int latest = opts.year ? *opts.year : (data_years.empty() ? p.info.target_year : data_years.back());
 
-    std::vector<target_result> last_results;
+    // A target_result holds Boost.Units quantities, whose moves may throw: a growing vector
+    // would copy every result, so room is made first (one result per target unless every year).
+    ev.results.reserve(p.targets.size());
+    // The latest result of each target, by index into ev.results.
+    std::vector<std::size_t> last_results;
+    last_results.reserve(p.targets.size());
     std::set<int> judged;
     for (std::size_t i = 0; i < p.targets.size(); ++i) {
         const target& t = p.targets[i];
@@ -538,10 +543,17 @@ evaluation evaluate(const plan& p, const observation_set& data, const evaluation
             ev.results.push_back(evaluate_target(p, i, t.region, y, data, opts));
             judged.insert(y);
         }
-        last_results.push_back(ev.results.back());
+        last_results.push_back(ev.results.size() - 1);
     }
     ev.years.assign(judged.begin(), judged.end());
-    ev.summary = summarize(p, last_results, opts.require_all);
+    if (last_results.size() == ev.results.size()) {
+        ev.summary = summarize(p, ev.results, opts.require_all);
+    } else {
+        std::vector<target_result> latest_only;
+        latest_only.reserve(last_results.size());
+        for (const std::size_t k : last_results) latest_only.push_back(ev.results[k]);
+        ev.summary = summarize(p, latest_only, opts.require_all);
+    }
     return ev;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <optional>
 #include <set>
 
@@ -65,6 +66,9 @@ result<regional_load> with_regional_targets(const plan& p, std::unique_ptr<csv::
                                             const std::string& name) {
     regional_load out{p, 0, 0};
     std::set<std::string> added_ids;
+    // A target holds Boost.Units quantities, whose moves may throw, so a growing vector of them
+    // copies every one it holds; they are gathered in a deque and moved in once at the end.
+    std::deque<target> added;
     csv::reader reader(std::move(source), name);
     csv::record rec;
     const auto next = [&]() -> result<bool> { return reader.next(rec); };
@@ -185,9 +189,11 @@ result<regional_load> with_regional_targets(const plan& p, std::unique_ptr<csv::
         t.note = fmt::format("value from the regional targets table {}{}", rec.where().to_string(),
                              cell(column::note).empty() ? "" : fmt::format(" — {}", cell(column::note)));
         t.where = rec.where();
-        out.with_regions.targets.push_back(std::move(t));
+        added.push_back(std::move(t));
         ++out.added;
     }
+    out.with_regions.targets.reserve(out.with_regions.targets.size() + added.size());
+    for (target& t : added) out.with_regions.targets.push_back(std::move(t));
     out.with_regions.index();
     return out;
 }
