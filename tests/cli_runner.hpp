@@ -33,6 +33,20 @@ extern char** environ;  // NOLINT: POSIX
 
 namespace plancheck_test {
 
+/// True in the AddressSanitizer build (PLANCHECK_SANITIZE), where the binary runs several times
+/// slower: the end-to-end tests use smaller inputs or fewer runs there.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool sanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool sanitized = true;
+#else
+inline constexpr bool sanitized = false;
+#endif
+#else
+inline constexpr bool sanitized = false;
+#endif
+
 /// A temporary folder, removed with everything in it when the object goes out of scope.
 class temp_dir {
 public:

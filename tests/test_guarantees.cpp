@@ -36,17 +36,8 @@ using plancheck_test::temp_dir;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool sanitized = true;  // ASan's shadow memory and a slower binary: smaller files, larger bounds
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool sanitized = true;
-#else
-constexpr bool sanitized = false;
-#endif
-#else
-constexpr bool sanitized = false;
-#endif
+// Under ASan (shadow memory, a slower binary): smaller files, larger bounds.
+using plancheck_test::sanitized;
 
 const fs::path source_dir = PLANCHECK_SOURCE_DIR;
 const fs::path bad_dir = fs::path(PLANCHECK_TEST_DATA) / "bad";
