@@ -114,7 +114,8 @@ struct read_options {
     std::size_t max_findings = 50;     ///< findings kept per input and severity; the rest are counted
     csv::options csv;  ///< CSV limits and dialect
     /// Threads that read a long-format file, in chunks of whole records (--jobs); 1 reads on the
-    /// calling thread. The values, findings and their order are the same for any number.
+    /// calling thread. The values, findings and their order are the same for any number; only an
+    /// input that stops at a malformed record may have been read further (its bytes and sha256).
     std::size_t jobs = 1;
 };
 
