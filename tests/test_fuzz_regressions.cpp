@@ -152,7 +152,7 @@ TEST_CASE("non-ASCII characters where TOML allows none are syntax errors, not un
     }
     // In a multi-line string, the first character after a line-ending backslash is tested too:
     // valid TOML, and the string keeps it.
-    auto loaded = plancheck::load_plan_file(std::string(PLANCHECK_TEST_DATA) + "/bad/rule-multiline-backslash.toml");
+    auto loaded = plancheck::load_plan_file(PLANCHECK_TEST_DATA "/bad/rule-multiline-backslash.toml");
     REQUIRE(loaded.has_value());
     REQUIRE(loaded->targets.size() == 1);
     CHECK(loaded->targets[0].source == "、全区化学需氧量排放量控制在77.63万吨以内");

@@ -765,7 +765,7 @@ void loader::load_annex(const toml::table& t, plan& out) {
         at_row.unit_text = get_string(*row, "unit", label, true).value_or("");
         // The unit must fit the kind: checked now with a probe value, so a table never meets it.
         if (!at_row.unit_text.empty()) {
-            auto probe = make_threshold(out.indicators[*index], *kind, 1.0, at_row.unit_text);
+            auto probe = make_threshold(out.indicators[at_row.indicator_index], *kind, 1.0, at_row.unit_text);
             if (!probe) {
                 error e = std::move(probe).error();
                 e.where = at(row->get("unit"));
