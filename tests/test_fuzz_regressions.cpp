@@ -157,3 +157,19 @@ TEST_CASE("non-ASCII characters where TOML allows none are syntax errors, not un
     REQUIRE(loaded->targets.size() == 1);
     CHECK(loaded->targets[0].source == "、全区化学需氧量排放量控制在77.63万吨以内");
 }
+
+TEST_CASE("a control character in a rule file is a syntax error at its position", "[fuzz][rules]") {
+    // fuzz_rules: toml++ 3.3 asserts when a table header "[[" is followed by a control character.
+    for (const std::string& text : {std::string("[[\x01indicator]]\n"), std::string("x = 1\n[[\x1F"),
+                                   std::string("x = \"a\x7F\"\n")}) {
+        INFO(text);
+        auto loaded = plancheck::load_plan(text, "f.toml");
+        REQUIRE_FALSE(loaded.has_value());
+        CHECK(loaded.error().code == error_code::rule_syntax);
+        CHECK(loaded.error().where.line >= 1);
+    }
+    auto loaded = plancheck::load_plan(std::string("x = 1\n[[\x01"), "f.toml");
+    REQUIRE_FALSE(loaded.has_value());
+    CHECK(loaded.error().where.line == 2);
+    CHECK(loaded.error().where.column == 3);
+}

@@ -789,18 +789,32 @@ void loader::load_annex(const toml::table& t, plan& out) {
 }
 
 result<plan> loader::load(std::string_view text) {
-    if (const auto bad = text::find_invalid_utf8(text)) {
+    const auto origin_of = [&](std::size_t at_byte) {
         std::uint32_t line = 1;
         std::size_t line_start = 0;
-        for (std::size_t i = 0; i < *bad; ++i)
+        for (std::size_t i = 0; i < at_byte; ++i)
             if (text[i] == '\n') {
                 ++line;
                 line_start = i + 1;
             }
+        return origin{file_, line,
+                      static_cast<std::uint32_t>(text::count_code_points(text.substr(line_start, at_byte - line_start)) + 1)};
+    };
+    if (const auto bad = text::find_invalid_utf8(text)) {
         sink_.add(make_error(error_code::encoding, "rule file is not valid UTF-8", "规则文件不是有效的 UTF-8",
-                             origin{file_, line,
-                                    static_cast<std::uint32_t>(text::count_code_points(text.substr(line_start, *bad - line_start)) + 1)}));
+                             origin_of(*bad)));
         return sink_.first();
+    }
+    // TOML allows no control character but tab and line ends anywhere, and toml++ 3.3 asserts
+    // (undefined behaviour where asserts are off) on one after "[[" (found by fuzz_rules).
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            sink_.add(make_error(error_code::rule_syntax,
+                                 fmt::format("not valid TOML: control character 0x{:02X} is not allowed", c),
+                                 fmt::format("不是有效的 TOML：不允许控制字符 0x{:02X}", c), origin_of(i)));
+            return sink_.first();
+        }
     }
     toml::parse_result parsed = toml::parse(text, file_);
     if (!parsed) {
