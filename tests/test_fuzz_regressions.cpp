@@ -2,9 +2,11 @@
 // broke. The inputs are the fuzzers' findings, minimised.
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "catch.hpp"
@@ -172,4 +174,19 @@ TEST_CASE("a control character in a rule file is a syntax error at its position"
     REQUIRE_FALSE(loaded.has_value());
     CHECK(loaded.error().where.line == 2);
     CHECK(loaded.error().where.column == 3);
+}
+
+TEST_CASE("a table header without a key is a syntax error at its position", "[fuzz][rules]") {
+    // fuzz_rules (CI smoke run): toml++ 3.3 asserts that a header's key starts with a key character,
+    // which "[[[[target" and "[ =" break; the loader builds toml++ with its assertions off, so it
+    // reports the error (this test program is built with assertions on, as Debug builds are).
+    for (const auto& [text, column] : std::vector<std::pair<std::string, std::uint32_t>>{
+             {"x = 1\n[[[[target]]]]\n", 3}, {"x = 1\n[ =target]\n", 3}, {"x = 1\n[[ ,\n", 4}}) {
+        INFO(text);
+        auto loaded = plancheck::load_plan(text, "f.toml");
+        REQUIRE_FALSE(loaded.has_value());
+        CHECK(loaded.error().code == error_code::rule_syntax);
+        CHECK(loaded.error().where.line == 2);
+        CHECK(loaded.error().where.column == column);
+    }
 }
