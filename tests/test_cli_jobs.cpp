@@ -194,6 +194,9 @@ TEST_CASE("--jobs: a record longer than two chunks, then more rows", "[cli][jobs
     // the 1 MiB field limit) make a record of 2.7 MiB, with line breaks inside.
     std::string long_text;
     for (int i = 0; i < 90000; ++i) long_text += i % 100 == 99 ? "\n" : "x";
+    std::string quoted = "\"";
+    for (int i = 0; i < 10; ++i) quoted += long_text;
+    quoted += "\"";
     std::string wide = "region,indicator,year,value,unit,a,b,c\n";
     std::size_t start = text.find('\n') + 1;
     long line = 0;
@@ -202,8 +205,6 @@ TEST_CASE("--jobs: a record longer than two chunks, then more rows", "[cli][jobs
         const std::string row = text.substr(start, eol - start);
         start = eol + 1;
         ++line;
-        const std::string quoted = "\"" + long_text + long_text + long_text + long_text + long_text + long_text +
-                                   long_text + long_text + long_text + long_text + "\"";
         wide += row + (line == 20000 ? "," + quoted + "," + quoted + "," + quoted : ",,,") + "\n";
     }
     const std::string data = dir.write("data.csv", wide);
