@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <string>
 
 #include "evaluate/values.hpp"

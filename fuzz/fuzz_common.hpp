@@ -1,16 +1,12 @@
 #pragma once
-// Shared by the fuzz targets: a byte source that hands out its bytes a few at a time (so the
-// CSV reader meets every record split at every possible place), and a check that survives
+// Shared by the fuzz targets: the tests' byte source that hands out its bytes a few at a time (so
+// the CSV reader meets every record split at every possible place), and a check that survives
 // Release builds and stops the fuzzer with a message naming the broken property.
 
-#include <algorithm>
-#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <string>
 
-#include "plancheck/csv.hpp"
+#include "trickle_source.hpp"
 
 namespace plancheck_fuzz {
 
@@ -24,21 +20,6 @@ namespace plancheck_fuzz {
         }                                                                                     \
     } while (false)
 
-/// Bytes of a string, at most `step` per read (step ≥ 1, so a read of 0 still means the end).
-class trickle_source final : public plancheck::csv::byte_source {
-public:
-    trickle_source(std::string bytes, std::size_t step) : bytes_(std::move(bytes)), step_(std::max<std::size_t>(step, 1)) {}
-    plancheck::result<std::size_t> read(char* buffer, std::size_t size) override {
-        const std::size_t n = std::min({size, step_, bytes_.size() - pos_});
-        std::memcpy(buffer, bytes_.data() + pos_, n);
-        pos_ += n;
-        return n;
-    }
-
-private:
-    std::string bytes_;
-    std::size_t step_;
-    std::size_t pos_ = 0;
-};
+using plancheck_test::trickle_source;
 
 }  // namespace plancheck_fuzz

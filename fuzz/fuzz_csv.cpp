@@ -8,7 +8,9 @@
 // error code; the same line and column unless the error is a size limit, which a streaming
 // reader may meet earlier), and that every position is 1-based.
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>

@@ -13,6 +13,7 @@
 
 #include "catch.hpp"
 #include "plancheck/csv.hpp"
+#include "trickle_source.hpp"
 
 namespace Catch {
 template <>
@@ -26,22 +27,7 @@ namespace {
 namespace csv = plancheck::csv;
 using plancheck::error_code;
 
-// Hands out at most `step` bytes per read, so records are cut at every possible place.
-class trickle_source final : public csv::byte_source {
-public:
-    trickle_source(std::string bytes, std::size_t step) : bytes_(std::move(bytes)), step_(step) {}
-    plancheck::result<std::size_t> read(char* buffer, std::size_t size) override {
-        const std::size_t n = std::min({size, step_, bytes_.size() - pos_});
-        std::memcpy(buffer, bytes_.data() + pos_, n);
-        pos_ += n;
-        return n;
-    }
-
-private:
-    std::string bytes_;
-    std::size_t step_;
-    std::size_t pos_ = 0;
-};
+using plancheck_test::trickle_source;
 
 // A huge input made up on demand: `head`, then `pattern` repeated up to `total` bytes. Nothing
 // of it is held in memory, so a test can prove the reader stops early.

@@ -13,27 +13,13 @@
 #include "plancheck/csv.hpp"
 #include "plancheck/encoding.hpp"
 #include "plancheck/rule_loader.hpp"
+#include "trickle_source.hpp"
 
 namespace {
 
 using plancheck::error_code;
 
-// Hands out at most `step` bytes per read, as a pipe or a slow disk may.
-class trickle_source final : public plancheck::csv::byte_source {
-public:
-    trickle_source(std::string bytes, std::size_t step) : bytes_(std::move(bytes)), step_(step) {}
-    plancheck::result<std::size_t> read(char* buffer, std::size_t size) override {
-        const std::size_t n = std::min({size, step_, bytes_.size() - pos_});
-        bytes_.copy(buffer, n, pos_);
-        pos_ += n;
-        return n;
-    }
-
-private:
-    std::string bytes_;
-    std::size_t step_;
-    std::size_t pos_ = 0;
-};
+using plancheck_test::trickle_source;
 
 struct reading {
     std::vector<std::vector<std::string>> records;
