@@ -75,6 +75,21 @@ struct report_context {
 /// and a table of the results, the league × target grid; every input string escaped.
 [[nodiscard]] std::string render_html(const report_context& ctx);
 
+/// One file's part of `check --per-file`.
+struct file_report {
+    std::string file;          ///< the file as named ("<stdin>" for standard input)
+    bool evaluated = true;     ///< false when input errors stopped it and nothing was evaluated
+    std::string report;        ///< its rendered report (GitHub commands of the errors when not evaluated)
+    diagnostics input_errors;  ///< the errors that stopped it, when not evaluated
+};
+
+/// The reports of several files in one output (`check --per-file`): for JSON one document
+/// (schema plancheck-reports/1: the reports, and each file not evaluated with its findings), for
+/// CSV one table with a leading `file` column, for GitHub the commands one after another, for
+/// Markdown and the rest each report under its file's name (`check` refuses --per-file for JUnit
+/// and HTML, one document per run).
+[[nodiscard]] std::string combine_file_reports(report_format format, const std::vector<file_report>& each);
+
 /// How a result's measure is shown: the number in a display unit and that unit's spelling.
 struct shown_value {
     double number = 0;  ///< the value in `unit`

@@ -2,10 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "cli/app.hpp"
 #include "cli/plan_options.hpp"
@@ -57,78 +58,6 @@ struct checked {
     std::string report;
     diagnostics input_errors;
 };
-
-// Prefixes every record of a CSV report with a `file` field (records may span lines inside
-// quotes), keeping the header once: --per-file CSV is one table.
-std::string with_file_column(std::string_view csv, std::string_view file, bool keep_header) {
-    const auto field = [](std::string_view s) {
-        if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-        std::string out = "\"";
-        for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-    };
-    std::string out;
-    bool header = true;
-    bool at_start = true;
-    bool quoted = false;
-    for (const char c : csv) {
-        if (at_start) {
-            if (!header || keep_header) out += header ? "file," : field(file) + ",";
-            at_start = false;
-        }
-        const bool record_ends = c == '\n' && !quoted;
-        if (c == '"') quoted = !quoted;
-        if (!header || keep_header) out += c;
-        if (record_ends) {
-            header = false;
-            at_start = true;
-        }
-    }
-    return out;
-}
-
-// The reports of --per-file in one output: a JSON bundle (plancheck-reports/1), one CSV table
-// with a file column, or the reports one after another under the file's name.
-std::string combine_per_file(report_format format, const std::vector<std::pair<std::string, checked>>& each) {
-    using json = nlohmann::ordered_json;
-    std::string out;
-    if (format == report_format::json) {
-        json reports = json::array();
-        json failed = json::array();
-        for (const auto& [file, c] : each) {
-            if (c.code != exit_bad_input) {
-                reports.push_back(json::parse(c.report));
-                continue;
-            }
-            json findings = json::array();
-            for (const error& e : c.input_errors)
-                findings.push_back(json{{"code", to_string(e.code)},
-                                        {"severity", e.level == severity::error ? "error" : e.level == severity::warning ? "warning" : "note"},
-                                        {"message", {{"zh", e.message.zh}, {"en", e.message.en}}},
-                                        {"origin", e.where.file.empty() ? json(nullptr) : json(e.where.to_string())}});
-            failed.push_back(json{{"file", file}, {"findings", std::move(findings)}});
-        }
-        const json doc{{"schema", "plancheck-reports/1"}, {"reports", std::move(reports)}, {"failed", std::move(failed)}};
-        return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-    }
-    bool first = true;
-    for (const auto& [file, c] : each) {
-        if (format == report_format::csv) {
-            if (c.code == exit_bad_input) continue;  // no rows: the errors are on stderr
-            out += with_file_column(c.report, file, first);
-        } else if (format == report_format::github) {
-            out += c.report;
-        } else if (format == report_format::markdown) {
-            out += fmt::format("{}**{}**\n\n{}", first ? "" : "\n---\n\n", file,
-                               c.code == exit_bad_input ? "Nothing evaluated: input errors (see stderr).\n" : c.report);
-        } else {
-            out += fmt::format("{}==> {} <==\n{}", first ? "" : "\n", file,
-                               c.code == exit_bad_input ? "nothing evaluated: input errors (see stderr)\n" : c.report);
-        }
-        first = false;
-    }
-    return out;
-}
 
 int run_check_command(const context& ctx, const check_options& raw) {
     const auto format = parse_report_format(raw.format);
@@ -267,15 +196,17 @@ int run_check_command(const context& ctx, const check_options& raw) {
         done = check_one(request);
     } else {
         // Each file on its own, as `plancheck check FILE` would judge it; the worst exit code wins.
-        std::vector<std::pair<std::string, checked>> each;
+        std::vector<file_report> each;
         for (const std::string& file : request.inputs) {
             check_request one = request;
             one.inputs = {file};
             one.evaluation.every_year = raw.all_years;
-            each.emplace_back(file == "-" ? "<stdin>" : file, check_one(one));
-            done.code = std::max(done.code, each.back().second.code);
+            checked c = check_one(one);
+            done.code = std::max(done.code, c.code);
+            each.push_back({file == "-" ? "<stdin>" : file, c.code != exit_bad_input, std::move(c.report),
+                            std::move(c.input_errors)});
         }
-        done.report = combine_per_file(*format, each);
+        done.report = combine_file_reports(*format, each);
     }
     if (done.report.empty()) return done.code;
     if (!raw.output.empty()) {

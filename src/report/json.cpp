@@ -126,11 +126,7 @@ std::string render_json(const report_context& ctx) {
         unevaluable.push_back(json{{"id", u.id}, {"section", u.section}, {"source", u.source}, {"reason", localized(u.reason)}});
 
     json findings = json::array();
-    for (const error& e : ctx.findings)
-        findings.push_back(json{{"code", to_string(e.code)},
-                                {"severity", e.level == severity::error ? "error" : e.level == severity::warning ? "warning" : "note"},
-                                {"message", localized(e.message)},
-                                {"origin", e.where.file.empty() ? json(nullptr) : json(e.where.to_string())}});
+    for (const error& e : ctx.findings) findings.push_back(detail::finding_json(e));
 
     json doc{{"schema", "plancheck-report/1"},
              {"run", std::move(run)},
