@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -174,5 +176,30 @@ TEST_CASE("a table header without a key is a syntax error at its position", "[fu
         CHECK(loaded.error().code == error_code::rule_syntax);
         CHECK(loaded.error().where.line == 2);
         CHECK(loaded.error().where.column == column);
+    }
+}
+
+TEST_CASE("a derivation missing one of its two indicators is that error alone, collecting every error",
+          "[fuzz][rules]") {
+    // fuzz_rules: in collect-all mode (lint) a ratio without its denominator was still resolved,
+    // reading a second input past the end of a vector of one, and reported a made-up dimension error.
+    const std::string ratio_line = "ratio = { numerator = \"emissions.cod\" }";
+    const std::vector<std::string> derivations{
+        ratio_line,
+        "saving = { output = \"emissions.cod\", method = \"chain\" }",
+        "task_completion = { intensity = \"emissions.cod\", savings = [\"emissions.cod\"], target = \"cod-cap\" }",
+    };
+    for (const std::string& derivation : derivations) {
+        INFO(derivation);
+        std::ifstream in(PLANCHECK_TEST_DATA "/bad/rule-ratio-missing-part.toml", std::ios::binary);
+        std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        const std::size_t at = text.find(ratio_line);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, ratio_line.size(), derivation);
+        plancheck::diagnostics all;
+        REQUIRE_FALSE(plancheck::load_plan(text, "f.toml", &all).has_value());
+        REQUIRE(all.size() == 1);
+        CHECK(all.front().code == error_code::rule_field);
+        CHECK(all.front().where.line == 27);
     }
 }

@@ -592,14 +592,25 @@ void loader::read_derivation(const toml::table& t, std::size_t index) {
         }
         pending_derivation d{index, derivation::method::ratio, {}, {}, at(n)};
         const std::string label(key);
+        // Both parts, in order, or the derivation is not resolved: a missing one is already an
+        // error, and resolving with one input read past it (fuzz_rules, collect-all mode).
+        bool complete = true;
+        const auto two_parts = [&](std::string_view first, std::string_view second) {
+            auto a = name_at(*table, first, label);
+            auto b = name_at(*table, second, label);
+            if (a && b) {
+                d.names.push_back(std::move(*a));
+                d.names.push_back(std::move(*b));
+            } else {
+                complete = false;
+            }
+        };
         if (key == "ratio") {
             check_keys(*table, {"numerator", "denominator"}, label);
-            for (const std::string_view part : {"numerator", "denominator"})
-                if (auto name = name_at(*table, part, label)) d.names.push_back(*name);
+            two_parts("numerator", "denominator");
         } else if (key == "saving") {
             check_keys(*table, {"intensity", "output", "method"}, label);
-            for (const std::string_view part : {"intensity", "output"})
-                if (auto name = name_at(*table, part, label)) d.names.push_back(*name);
+            two_parts("intensity", "output");
             const std::string method = get_string(*table, "method", label, false).value_or("chain");
             if (method == "chain") {
                 d.how = derivation::method::saving_chain;
@@ -614,12 +625,11 @@ void loader::read_derivation(const toml::table& t, std::size_t index) {
         } else {
             check_keys(*table, {"intensity", "output", "savings", "target"}, label);
             d.how = derivation::method::task_completion;
-            for (const std::string_view part : {"intensity", "output"})
-                if (auto name = name_at(*table, part, label)) d.names.push_back(*name);
+            two_parts("intensity", "output");
             for (const std::string& saving : get_strings(*table, "savings")) d.names.push_back({saving, at(table->get("savings"))});
             d.target_id = get_string(*table, "target", label, true).value_or("");
         }
-        pending_.push_back(std::move(d));
+        if (complete) pending_.push_back(std::move(d));
         return;
     }
 }
