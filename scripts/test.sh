@@ -30,8 +30,9 @@ ctest --test-dir build/ci --output-on-failure -j "$jobs"
 [[ ${PLANCHECK_SANITIZE_TESTS:-1} == 0 ]] && exit 0
 
 # One build serves the sanitized tests and the fuzz targets: clang, ASan+UBSan everywhere, the
-# library also instrumented for libFuzzer's coverage. -O0 without debug information compiles in
-# a third of the time of -O1 -g1; reports still name functions, and UBSan's name lines.
+# library also instrumented for libFuzzer's coverage (and at -O1: fuzz/CMakeLists.txt). -O0
+# without debug information compiles in half the time of -O1 -g1; reports still name functions,
+# and UBSan's name lines.
 fuzz_seconds="${PLANCHECK_FUZZ_SECONDS:-30}"
 if command -v clang++ >/dev/null; then
   echo "== AddressSanitizer + UndefinedBehaviorSanitizer build (clang), test and fuzz" >&2
