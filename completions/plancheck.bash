@@ -6,7 +6,7 @@
 #
 # Works without the bash-completion package (uses its _filedir for file names when present).
 
-_plancheck_commands="check plans rules lint units convert template merge"
+_plancheck_commands="check plans rules indicators lint units convert template merge"
 _plancheck_global_options="--lang --color --quiet -q --help -h --version"
 
 # Options of each command, as its --help lists them (global options are added to every one).
@@ -17,6 +17,7 @@ _plancheck_command_options() {
                      --strict --max-yoy-change --per-file --explain --verbose -v" ;;
         plans) echo "--targets --format --ids" ;;
         rules) echo "--plan --targets --format" ;;
+        indicators) echo "--plan --targets --format" ;;
         lint) echo "--plan --warnings-only" ;;
         units) echo "" ;;
         convert) echo "--to --calorific" ;;
@@ -75,6 +76,8 @@ _plancheck() {
         --format)
             if [[ $command == check ]]; then
                 COMPREPLY=($(compgen -W "text json csv markdown junit github html" -- "$cur"))
+            elif [[ $command == indicators ]]; then
+                COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "text json" -- "$cur"))
             fi

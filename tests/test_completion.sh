@@ -64,6 +64,7 @@ expect_values zh en -- "$bin" --lang ""
 expect_values auto always never -- "$bin" check --color ""
 expect_values text json csv markdown junit github html -- "$bin" check --format ""
 expect_values text json -- "$bin" rules --format ""
+expect_values text json csv -- "$bin" indicators --format ""
 expect_values json -- "$bin" plans --format = j
 expect_values linear compound -- "$bin" check --path ""
 expect_values auto utf-8 gb18030 -- "$bin" check --encoding ""

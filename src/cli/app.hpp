@@ -48,6 +48,7 @@ command add_rules_command(CLI::App& root);
 command add_lint_command(CLI::App& root);
 command add_template_command(CLI::App& root);
 command add_merge_command(CLI::App& root);
+command add_indicators_command(CLI::App& root);
 
 /// Writes text to stdout; on a closed pipe (`| head`) exits quietly with the given code.
 void write_stdout(std::string_view text, int exit_code_if_closed = exit_ok);

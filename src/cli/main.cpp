@@ -45,8 +45,18 @@ void write_stdout(std::string_view text, int exit_code_if_closed) {
     }
 }
 
+// Where the CLI can send a reader of a diagnostic: the library names the thing, the CLI the command.
+error with_command_hint(const error& e) {
+    error out = e;
+    if (e.code == error_code::indicator_unknown) {
+        out.message.en += " (`plancheck indicators` lists the plan's indicators and their aliases)";
+        out.message.zh += "（`plancheck indicators` 列出本规划的指标及其别名）";
+    }
+    return out;
+}
+
 void print_diagnostic(const context& ctx, const error& e) {
-    std::string line = e.format(ctx.lang);
+    std::string line = with_command_hint(e).format(ctx.lang);
     if (ctx.color_stderr) {
         const char* colour = e.level == severity::error ? "\x1b[31m" : e.level == severity::warning ? "\x1b[33m" : "\x1b[36m";
         line = fmt::format("{}{}\x1b[0m", colour, line);
@@ -86,7 +96,7 @@ int run(int argc, char** argv) {
     root.fallthrough();
 
     std::vector<command> commands{add_check_command(root), add_units_command(root), add_convert_command(root), add_plans_command(root),
-                                  add_rules_command(root), add_lint_command(root), add_template_command(root),
+                                  add_rules_command(root), add_indicators_command(root), add_lint_command(root), add_template_command(root),
                                   add_merge_command(root)};
 
     try {

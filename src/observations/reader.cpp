@@ -370,9 +370,8 @@ public:
         if (indicator_names_.empty()) indicator_names_ = f_.p.indicator_names();
         const auto near = text::nearest(name, indicator_names_);
         return make_error(error_code::indicator_unknown,
-                          fmt::format("unknown indicator \"{}\"{} (`plancheck rules` lists the plan's indicators)", name,
-                                      near ? fmt::format("; did you mean {}?", *near) : ""),
-                          fmt::format("未知指标“{}”{}（`plancheck rules` 列出本规划的指标）", name,
+                          fmt::format("unknown indicator \"{}\"{}", name, near ? fmt::format("; did you mean {}?", *near) : ""),
+                          fmt::format("未知指标“{}”{}", name,
                                       near ? fmt::format("；是否应为 {}？", *near) : ""));
     }
 
