@@ -21,7 +21,7 @@ _plancheck_command_options() {
         lint) echo "--plan --warnings-only" ;;
         units) echo "" ;;
         convert) echo "--to --calorific" ;;
-        template) echo "--plan --targets --year --region --regional-targets --regional --output -o" ;;
+        template) echo "--plan --targets --year --region --regional-targets --regional --output -o --no-bom" ;;
         merge) echo "--format --output -o" ;;
     esac
 }
@@ -75,7 +75,7 @@ _plancheck() {
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --format)
             if [[ $command == check ]]; then
-                COMPREPLY=($(compgen -W "text json csv markdown junit github html" -- "$cur"))
+                COMPREPLY=($(compgen -W "text json csv markdown junit github html xlsx" -- "$cur"))
             elif [[ $command == indicators ]]; then
                 COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
             else

@@ -5,10 +5,12 @@
 set -euo pipefail
 
 build_packages=(cmake g++ make libcli11-dev libfmt-dev libboost-dev libtomlplusplus-dev nlohmann-json3-dev)
+build_packages+=(libxlsxwriter-dev)  # the .xlsx template and report
 test_packages=(catch2 libxml2-utils dpkg-dev file chromium)  # dpkg-dev, file: dpkg-shlibdeps for the .deb test; chromium: the HTML report in a browser
 test_packages+=(lld)  # links the test programs faster (CMakeLists.txt uses it when present)
 test_packages+=(ninja-build)  # scripts/test.sh builds with Ninja when present
 test_packages+=(clang libclang-rt-14-dev)  # the fuzz smoke run: clang and its libFuzzer runtime
+test_packages+=(python3-openpyxl)  # opens the .xlsx files plancheck writes, as another program would
 
 bench_packages=(libbenchmark-dev hyperfine mawk miller time)  # not in CI: it runs bench/run --smoke without them
 

@@ -72,7 +72,7 @@ json sorted_results(const json& report) {
 // ---- template --------------------------------------------------------------------------------
 
 TEST_CASE("template: one row per value the plan needs, value empty, in declared units", "[cli][template]") {
-    const run_result r = run_cli({"template", "--year", "2020"});
+    const run_result r = run_cli({"template", "--year", "2020", "--no-bom"});
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
     REQUIRE(r.out.rfind("region,indicator,year,value,unit\n", 0) == 0);
@@ -85,15 +85,15 @@ TEST_CASE("template: one row per value the plan needs, value empty, in declared 
     SECTION("--output writes the same; --lang zh in Chinese") {
         scratch dir;
         const std::string out = (dir.path() / "blank.csv").string();
-        CHECK(run_cli({"template", "--year", "2020", "--output", out}).exit_code == 0);
+        CHECK(run_cli({"template", "--year", "2020", "--no-bom", "--output", out}).exit_code == 0);
         CHECK(dir.read("blank.csv") == r.out);
-        const run_result zh = run_cli({"--lang", "zh", "template", "--year", "2020"});
+        const run_result zh = run_cli({"--lang", "zh", "template", "--year", "2020", "--no-bom"});
         CHECK(zh.out.rfind("地区,指标,年份,数值,单位\n", 0) == 0);
         CHECK(zh.out.find("内蒙古自治区,化学需氧量排放量,2020,,万吨\n") != std::string::npos);
         CHECK(count_of(zh.out, "\n") == count_of(r.out, "\n"));
     }
     SECTION("--regional: the blank regional targets table") {
-        const run_result t = run_cli({"template", "--regional"});
+        const run_result t = run_cli({"template", "--regional", "--no-bom"});
         REQUIRE(t.exit_code == 0);
         CHECK(t.out.rfind("region,indicator,kind,value,unit,base_year,target_year", 0) == 0);
         CHECK(count_of(t.out, "\n") == 1 + 12 * 6);  // 12 leagues and cities × 6 annex targets
@@ -127,6 +127,7 @@ TEST_CASE("template → fill → check: every target judged; unfilled: every tar
         CHECK(report.at("summary").at("no_data") == 0);
         for (const json& result : report.at("results")) CHECK(result.at("status") != "no data");
         CHECK(report.at("run").at("inputs").at(0).at("rejected") == 0);
+        CHECK(report.at("run").at("inputs").at(0).at("bom") == true);  // the template's BOM, read back
     }
     SECTION("unfilled: no data everywhere, exit 1 (nothing evaluated never passes), not 2") {
         const std::string blank = dir.write("blank.csv", t.out);

@@ -62,7 +62,7 @@ expect_values() {  # expected words... -- command line
 }
 expect_values zh en -- "$bin" --lang ""
 expect_values auto always never -- "$bin" check --color ""
-expect_values text json csv markdown junit github html -- "$bin" check --format ""
+expect_values text json csv markdown junit github html xlsx -- "$bin" check --format ""
 expect_values text json -- "$bin" rules --format ""
 expect_values text json csv -- "$bin" indicators --format ""
 expect_values json -- "$bin" plans --format = j

@@ -16,8 +16,8 @@
 namespace plancheck {
 
 /// Output formats of `plancheck check`.
-enum class report_format : std::uint8_t { text, json, csv, markdown, junit, github, html };
-/// "text", "json", "csv", "markdown", "junit", "github", "html".
+enum class report_format : std::uint8_t { text, json, csv, markdown, junit, github, html, xlsx };
+/// "text", "json", "csv", "markdown", "junit", "github", "html", "xlsx".
 [[nodiscard]] std::string_view to_string(report_format f);
 /// The format named `name`, if any.
 [[nodiscard]] std::optional<report_format> parse_report_format(std::string_view name);
@@ -43,7 +43,8 @@ struct report_context {
     run_info run{};  ///< what produced it (JSON audit trail)
 };
 
-/// Renders the evaluation in a format.
+/// Renders the evaluation in a format. For xlsx, the workbook's bytes, or an empty string when it
+/// could not be written (render_xlsx says why).
 [[nodiscard]] std::string render(report_format format, const report_context& ctx);
 
 /// The renderers, one per format.
@@ -55,6 +56,11 @@ struct report_context {
 [[nodiscard]] std::string render_csv(const report_context& ctx);
 /// Markdown: a table per section and the compliance line.
 [[nodiscard]] std::string render_markdown(const report_context& ctx);
+/// An Excel workbook (.xlsx, as bytes): a summary sheet (compliance, coverage, the run's
+/// metadata and SHA-256s, the inputs) and a results sheet, one row per result with the status
+/// and grade cells coloured by the grade; headers and words in the report's language; every
+/// cell from an input or a rule file text, never a formula. E-IO when it cannot be written.
+[[nodiscard]] result<std::string> render_xlsx(const report_context& ctx);
 /// One target's results explained: inputs with origins, each computation step, the verdict.
 [[nodiscard]] std::string render_explanation(const report_context& ctx, const std::string& target_id);
 /// JUnit XML for CI: a testsuite per plan and region, a testcase per target and year; a missed
@@ -87,8 +93,10 @@ struct file_report {
 /// (schema plancheck-reports/1: the reports, and each file not evaluated with its findings), for
 /// CSV one table with a leading `file` column, for GitHub the commands one after another, for
 /// Markdown and the rest each report under its file's name (`check` refuses --per-file for JUnit
-/// and HTML, one document per run).
-[[nodiscard]] std::string combine_file_reports(report_format format, const std::vector<file_report>& each);
+/// and HTML, one document per run). `lang` names the CSV's `file` column (文件 in Chinese), as
+/// the reports' own headers follow it.
+[[nodiscard]] std::string combine_file_reports(report_format format, const std::vector<file_report>& each,
+                                               language lang = language::en);
 
 /// How a result's measure is shown: the number in a display unit and that unit's spelling.
 struct shown_value {

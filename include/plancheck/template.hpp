@@ -56,4 +56,12 @@ struct needed_value {
 [[nodiscard]] std::string statistics_template(const plan& p, int year, const std::string& region,
                                               language lang = language::en);
 
+/// The same blank statistics file as an Excel workbook (.xlsx, as bytes): one sheet with the
+/// same header and rows (the year a number, every other cell text, never a formula), on each
+/// value cell a comment with the unit, why the value is needed and the plan's sentence of every
+/// target that needs it, and the year column validated as a whole year of the plan. E-IO when
+/// the workbook cannot be written. docs/template.md.
+[[nodiscard]] result<std::string> statistics_template_xlsx(const plan& p, int year, const std::string& region,
+                                                           language lang = language::en);
+
 }  // namespace plancheck

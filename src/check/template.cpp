@@ -5,12 +5,15 @@
 #include "plancheck/template.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+
+#include "check/template_words.hpp"
 
 namespace plancheck {
 
@@ -102,15 +105,11 @@ std::vector<needed_value> values_needed(const plan& p, int year, const std::opti
 }
 
 std::string statistics_template(const plan& p, int year, const std::string& region, language lang) {
-    const bool zh = lang == language::zh;
     const std::string canonical = p.canonical_region(region);
-    std::string out = zh ? "地区,指标,年份,数值,单位\n" : "region,indicator,year,value,unit\n";
+    std::string out = fmt::format("{}\n", fmt::join(detail::template_header(lang), ","));
     for (const needed_value& v : values_needed(p, year, canonical)) {
         const indicator& ind = p.indicators[v.indicator_index];
-        // The Chinese name only where it reads back as this indicator (it is an alias by rule,
-        // but a rule file from elsewhere may not declare it).
-        const bool name_resolves = zh && !ind.name.zh.empty() && p.find_indicator(ind.name.zh) == &ind;
-        out += fmt::format("{},{},{},,{}\n", csv_field(v.region), csv_field(name_resolves ? ind.name.zh : ind.id),
+        out += fmt::format("{},{},{},,{}\n", csv_field(v.region), csv_field(detail::template_indicator_name(p, ind, lang)),
                            v.year, csv_field(ind.declared_unit.spelling()));
     }
     return out;

@@ -43,6 +43,7 @@ struct check_options {
     bool per_file = false;
     std::size_t jobs = 1;
     std::string explain;
+    bool format_given = false;  // --format was on the command line (else -o FILE.xlsx picks xlsx)
 };
 
 std::string join_files(const std::vector<std::string>& files) {
@@ -60,10 +61,24 @@ struct checked {
 };
 
 int run_check_command(const context& ctx, const check_options& raw) {
-    const auto format = parse_report_format(raw.format);
+    const bool to_workbook = names_workbook(raw.output);
+    const auto format = !raw.format_given && to_workbook ? std::optional(report_format::xlsx) : parse_report_format(raw.format);
     if (!format)
-        return usage_error(ctx, fmt::format("--format {} is not available; use text, json, csv, markdown, junit, github or html", raw.format),
-                           fmt::format("--format {} 不可用；请使用 text、json、csv、markdown、junit、github 或 html", raw.format));
+        return usage_error(ctx, fmt::format("--format {} is not available; use text, json, csv, markdown, junit, github, html or xlsx", raw.format),
+                           fmt::format("--format {} 不可用；请使用 text、json、csv、markdown、junit、github、html 或 xlsx", raw.format));
+    // A workbook is binary: never to a terminal or a pipe, and never under another format's name.
+    if (*format == report_format::xlsx && raw.output.empty())
+        return usage_error(ctx, "--format xlsx writes a workbook (binary): give it a file with -o FILE.xlsx",
+                           "--format xlsx 生成工作簿（二进制）：请用 -o FILE.xlsx 指定文件");
+    if (*format != report_format::xlsx && to_workbook)
+        return usage_error(ctx, fmt::format("-o {} names a workbook, but --format is {}: use --format xlsx (or another name)", raw.output, raw.format),
+                           fmt::format("-o {} 是工作簿文件名，但 --format 为 {}：请使用 --format xlsx（或换一个文件名）", raw.output, raw.format));
+    if (*format == report_format::xlsx && raw.per_file)
+        return usage_error(ctx, "--per-file cannot write a workbook (one per run); run check once per file, each with its own -o",
+                           "--per-file 不能生成工作簿（每次运行一个）；请对每个文件分别运行 check，各用一个 -o");
+    if (*format == report_format::xlsx && !raw.explain.empty())
+        return usage_error(ctx, "--explain writes text, not a workbook: leave out --format xlsx",
+                           "--explain 输出文本而非工作簿：请去掉 --format xlsx");
     if (raw.fail_under < 0 || raw.fail_under > 100)
         return usage_error(ctx, "--fail-under must be between 0 and 100", "--fail-under 必须在 0 到 100 之间");
     if (raw.tolerance < 0 || raw.yellow_band < 0)
@@ -187,8 +202,16 @@ int run_check_command(const context& ctx, const check_options& raw) {
         // (unless --fail-under 0), so an empty submission cannot slip through CI.
         const auto compliance = ev.summary.all.compliance();
         const bool pass = compliance ? compliance->value() + 1e-9 >= raw.fail_under : raw.fail_under <= 0;
-        return {pass ? exit_ok : exit_targets_missed,
-                raw.explain.empty() ? render(*format, report) : render_explanation(report, raw.explain), {}};
+        const int code = pass ? exit_ok : exit_targets_missed;
+        if (*format == report_format::xlsx) {
+            auto book = render_xlsx(report);
+            if (!book) {
+                print_diagnostic(ctx, book.error());
+                return {exit_bad_input, {}, {}};
+            }
+            return {code, std::move(*book), {}};
+        }
+        return {code, raw.explain.empty() ? render(*format, report) : render_explanation(report, raw.explain), {}};
     };
 
     checked done;
@@ -206,7 +229,7 @@ int run_check_command(const context& ctx, const check_options& raw) {
             each.push_back({file == "-" ? "<stdin>" : file, c.code != exit_bad_input, std::move(c.report),
                             std::move(c.input_errors)});
         }
-        done.report = combine_file_reports(*format, each);
+        done.report = combine_file_reports(*format, each, ctx.lang);
     }
     if (done.report.empty()) return done.code;
     if (!raw.output.empty()) {
@@ -229,9 +252,15 @@ command add_check_command(CLI::App& root) {
     add_plan_options(app, raw->plan);
     app->add_option("--year", raw->year, "Evaluate this year (also the year of rows in files without a year column)")
         ->check(CLI::Range(1900, 2199));
-    app->add_option("--format", raw->format, "Output format: text, json, csv, markdown, junit (JUnit XML for CI), github (GitHub Actions annotations) or html (one self-contained page with charts)")
-        ->check(CLI::IsMember({"text", "json", "csv", "markdown", "junit", "github", "html"}));
-    app->add_option("-o,--output", raw->output, "Write the report to FILE (complete or not at all) instead of stdout")
+    CLI::Option* format =
+        app->add_option("--format", raw->format,
+                        "Output format: text, json, csv, markdown, junit (JUnit XML for CI), github (GitHub Actions "
+                        "annotations), html (one self-contained page with charts) or xlsx (an Excel workbook: summary "
+                        "and results sheets; needs -o)")
+            ->check(CLI::IsMember({"text", "json", "csv", "markdown", "junit", "github", "html", "xlsx"}));
+    app->add_option("-o,--output", raw->output,
+                    "Write the report to FILE (complete or not at all) instead of stdout; FILE.xlsx without --format "
+                    "writes a workbook")
         ->type_name("FILE");
     app->add_option("--fail-under", raw->fail_under,
                     "Exit 1 when compliance (met ÷ evaluated) is below PCT percent (default 100)")
@@ -276,7 +305,10 @@ command add_check_command(CLI::App& root) {
                     "Explain one target: every input with its origin, each step of the computation, the verdict")
         ->type_name("TARGET");
     app->add_flag("-v,--verbose", raw->verbose, "Also list ignored rows and the plan statements not encoded as rules");
-    return {app, [raw](const context& ctx) { return run_check_command(ctx, *raw); }};
+    return {app, [raw, format](const context& ctx) {
+                raw->format_given = format->count() > 0;
+                return run_check_command(ctx, *raw);
+            }};
 }
 
 }  // namespace plancheck::cli

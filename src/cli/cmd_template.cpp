@@ -22,12 +22,20 @@ struct template_options {
     std::string output;
     bool regional = false;
     std::string regional_targets;
+    bool no_bom = false;
 };
+
+// Excel on a Chinese Windows reads a CSV without a byte-order mark as GBK.
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 
 int run_template_command(const context& ctx, const template_options& raw) {
     if (raw.regional && (!raw.region.empty() || !raw.regional_targets.empty()))
         return usage_error(ctx, "--regional writes the table of every league and city: it takes neither --region nor --regional-targets",
                            "--regional 生成包含全部盟市的目标表：不能与 --region 或 --regional-targets 同用");
+    const bool workbook = names_workbook(raw.output);
+    if (raw.regional && workbook)
+        return usage_error(ctx, "the regional targets table is written as CSV only (it is read as CSV): give -o a .csv name",
+                           "地区目标表只能写成 CSV（读取时也按 CSV）：请给 -o 一个 .csv 文件名");
     if (!raw.regional && !raw.year)
         return usage_error(ctx, "--year is required: the year the statistics file will report (e.g. --year 2020)",
                            "需要 --year：统计文件所报告的年份（如 --year 2020）");
@@ -74,8 +82,17 @@ int run_template_command(const context& ctx, const template_options& raw) {
                                            p->info.id, region, *raw.year, p->info.base_year + 1, p->info.target_year),
                                fmt::format("规划 {} 中{}的目标在 {} 年均无法评价（规划年份为 {}–{}）", p->info.id, region,
                                            *raw.year, p->info.base_year + 1, p->info.target_year));
+        if (workbook) {
+            auto book = statistics_template_xlsx(*p, *raw.year, region, ctx.lang);
+            if (!book) {
+                print_diagnostic(ctx, book.error());
+                return exit_bad_input;
+            }
+            return write_output_file(ctx, raw.output, *book) ? exit_ok : exit_bad_input;
+        }
         content = statistics_template(*p, *raw.year, region, ctx.lang);
     }
+    if (!raw.no_bom) content.insert(0, utf8_bom);
 
     if (!raw.output.empty()) return write_output_file(ctx, raw.output, content) ? exit_ok : exit_bad_input;
     if (!ctx.quiet) write_stdout(content);
@@ -87,8 +104,9 @@ int run_template_command(const context& ctx, const template_options& raw) {
 command add_template_command(CLI::App& root) {
     auto raw = std::make_shared<template_options>();
     CLI::App* app = root.add_subcommand(
-        "template", "Write a blank statistics file (CSV) with a row for every value the plan's targets need\n"
-                    "生成空白统计数据文件（CSV）：规划目标所需的每个数值一行");
+        "template", "Write a blank statistics file (CSV, or an Excel workbook for -o FILE.xlsx) with a row for every value "
+                    "the plan's targets need\n"
+                    "生成空白统计数据文件（CSV；-o FILE.xlsx 时为 Excel 工作簿）：规划目标所需的每个数值一行");
     add_plan_options(app, raw->plan);
     app->add_option("--year", raw->year,
                     "The year the file will report (required, except with --regional: the target year, default the plan's)")
@@ -99,7 +117,13 @@ command add_template_command(CLI::App& root) {
         ->type_name("FILE");
     app->add_flag("--regional", raw->regional,
                   "Write the blank regional targets table (one row per league/city and annex target) instead");
-    app->add_option("-o,--output", raw->output, "Write to FILE (complete or not at all) instead of stdout")->type_name("FILE");
+    app->add_option("-o,--output", raw->output,
+                    "Write to FILE (complete or not at all) instead of stdout; FILE.xlsx is an Excel workbook with the "
+                    "plan's sentences as cell comments")
+        ->type_name("FILE");
+    app->add_flag("--no-bom", raw->no_bom,
+                  "No UTF-8 byte-order mark at the start of the CSV (it is there so that Excel on a Chinese Windows "
+                  "reads UTF-8; leave it out for scripts)");
     return {app, [raw](const context& ctx) { return run_template_command(ctx, *raw); }};
 }
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -28,6 +29,13 @@ std::optional<plan_catalog> open_catalog(const context& ctx, const plan_selectio
         return std::nullopt;
     }
     return std::move(*catalog);
+}
+
+bool names_workbook(std::string_view path) {
+    if (path.size() < 5) return false;
+    std::string ext(path.substr(path.size() - 5));
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".xlsx";
 }
 
 const plan* choose_plan(const context& ctx, plan_catalog& catalog, const plan_selection& selection) {

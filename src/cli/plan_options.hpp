@@ -24,6 +24,9 @@ std::optional<plan_catalog> open_catalog(const context& ctx, const plan_selectio
 /// The chosen plan; prints the error and returns nullptr when there is none.
 const plan* choose_plan(const context& ctx, plan_catalog& catalog, const plan_selection& selection);
 
+/// True when an output file's name ends in .xlsx (any case): the user asks for a workbook.
+bool names_workbook(std::string_view path);
+
 /// Writes a report to a file atomically (a temporary file renamed into place), so the file is
 /// either complete or absent. Returns false after printing the error.
 bool write_output_file(const context& ctx, const std::string& path, std::string_view content);

@@ -15,13 +15,14 @@ std::string_view to_string(report_format f) {
         case report_format::junit: return "junit";
         case report_format::github: return "github";
         case report_format::html: return "html";
+        case report_format::xlsx: return "xlsx";
     }
     return "text";
 }
 
 std::optional<report_format> parse_report_format(std::string_view name) {
     for (const auto f : {report_format::text, report_format::json, report_format::csv, report_format::markdown,
-                         report_format::junit, report_format::github, report_format::html})
+                         report_format::junit, report_format::github, report_format::html, report_format::xlsx})
         if (to_string(f) == name) return f;
     return std::nullopt;
 }
@@ -72,6 +73,10 @@ std::string render(report_format format, const report_context& ctx) {
         case report_format::junit: return render_junit(ctx);
         case report_format::github: return render_github(ctx);
         case report_format::html: return render_html(ctx);
+        case report_format::xlsx: {
+            auto book = render_xlsx(ctx);
+            return book ? std::move(*book) : std::string();
+        }
     }
     return render_text(ctx);
 }

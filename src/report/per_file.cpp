@@ -11,7 +11,7 @@ namespace {
 
 // Prefixes every record of a CSV report with a `file` field (records may span lines inside
 // quotes), keeping the header once: --per-file CSV is one table.
-std::string with_file_column(std::string_view csv, std::string_view file, bool keep_header) {
+std::string with_file_column(std::string_view csv, std::string_view file, bool keep_header, language lang) {
     const auto field = [](std::string_view s) {
         if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
         std::string out = "\"";
@@ -24,7 +24,7 @@ std::string with_file_column(std::string_view csv, std::string_view file, bool k
     bool quoted = false;
     for (const char c : csv) {
         if (at_start) {
-            if (!header || keep_header) out += header ? "file," : field(file) + ",";
+            if (!header || keep_header) out += header ? (lang == language::zh ? "文件," : "file,") : field(file) + ",";
             at_start = false;
         }
         const bool record_ends = c == '\n' && !quoted;
@@ -40,7 +40,7 @@ std::string with_file_column(std::string_view csv, std::string_view file, bool k
 
 }  // namespace
 
-std::string combine_file_reports(report_format format, const std::vector<file_report>& each) {
+std::string combine_file_reports(report_format format, const std::vector<file_report>& each, language lang) {
     using json = detail::ordered_json;
     if (format == report_format::json) {
         json reports = json::array();
@@ -62,7 +62,7 @@ std::string combine_file_reports(report_format format, const std::vector<file_re
     for (const file_report& f : each) {
         if (format == report_format::csv) {
             if (!f.evaluated) continue;  // no rows: the errors are on stderr
-            out += with_file_column(f.report, f.file, first);
+            out += with_file_column(f.report, f.file, first, lang);
         } else if (format == report_format::github) {
             out += f.report;
         } else if (format == report_format::markdown) {

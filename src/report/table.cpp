@@ -1,8 +1,10 @@
-// The CSV and Markdown reports: one row per result.
+// The CSV and Markdown reports: one row per result. The CSV's header and words follow --lang
+// (English ids for scripts; Chinese for a reader in Excel).
 
 #include <fmt/format.h>
 
 #include "plancheck/report.hpp"
+#include "report/result_columns.hpp"
 
 namespace plancheck {
 
@@ -39,9 +41,9 @@ std::string number_text(const std::optional<shown_value>& v) { return v ? format
 
 std::string render_csv(const report_context& ctx) {
     const plan& p = ctx.p;
-    std::string out =
-        "target,indicator,region,year,status,actual,required,target_value,gap,unit,attainment_percent,grade,basis,"
-        "binding,section,source,reason\n";
+    std::string out;
+    for (const detail::result_column& c : detail::result_columns) out += fmt::format("{}{}", out.empty() ? "" : ",", c.csv(ctx.lang));
+    out += '\n';
     for (const target_result& r : ctx.ev.results) {
         const target& t = p.targets[r.target_index];
         if (ctx.only_failed && (counts_as_met(r.verdict) || r.verdict == status::not_evaluable)) continue;
@@ -50,16 +52,16 @@ std::string render_csv(const report_context& ctx) {
             p.indicator_of(t).id,
             r.region,
             fmt::to_string(r.year),
-            std::string(to_string(r.verdict)),
+            std::string(status_label(r.verdict, ctx.lang)),
             number_text(show(p, r, r.actual)),
             number_text(show(p, r, r.required)),
             number_text(show(p, r, r.target_value)),
             number_text(show(p, r, r.gap)),
             display_unit(p, r).spelling(),
             r.attainment ? format_display(r.attainment->value(), 4) : "",
-            r.warning == grade::none ? "" : std::string(to_string(r.warning)),
-            std::string(to_string(r.basis)),
-            t.binding ? "binding" : "expected",
+            std::string(grade_label(r.warning, ctx.lang)),
+            std::string(detail::basis_word(r.basis, ctx.lang)),
+            std::string(detail::binding_word(t.binding, ctx.lang)),
             t.section,
             t.source,
             r.reason.in(ctx.lang)};
