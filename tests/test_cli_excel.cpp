@@ -420,10 +420,57 @@ source = "=1+2"
                 CHECK(cell["t"] != "f");
             }
     const auto results = values_of((*book)["data"]["Results"]);
+    REQUIRE(results.size() == 2);
     CHECK(results[1][14] == "@SUM(1,2)");
     CHECK(results[1][15] == "=1+2");
     bool named = false;
     for (const auto& row : values_of((*book)["data"]["Summary"]))
         for (const std::string& v : row) named = named || v == data;
     CHECK(named);
+}
+
+TEST_CASE("workbooks: control characters from a rule file become U+FFFD, and the workbook still opens", "[cli][excel]") {
+    // XML 1.0 cannot carry them: written as they are, Excel would call the file corrupt.
+    const temp_dir dir;
+    const std::string rules = dir.write("control.toml", R"toml([plan]
+id = "control-plan"
+title = { zh = "控制字符", en = "Control\u0001characters" }
+document = "x"
+region = "内蒙古自治区"
+base_year = 2015
+target_year = 2020
+
+[[indicator]]
+id = "emissions.cod"
+name = { zh = "化学需氧量排放量", en = "COD emissions" }
+unit = "万吨"
+
+[[target]]
+id = "cod-cap"
+name = "cap"
+indicator = "emissions.cod"
+kind = "at_most"
+value = "77.63 万吨"
+year = 2020
+binding = true
+section = "s\u0002"
+source = "x\u001fy"
+)toml");
+    const std::string data = dir.write("data.csv", "indicator,year,value,unit\nemissions.cod,2020,70,万吨\n");
+    const std::string report = (dir.path() / "report.xlsx").string();
+    const std::string blank = (dir.path() / "blank.xlsx").string();
+    REQUIRE(run_cli({"--lang", "en", "check", "--targets", rules, "-o", report, data}).exit_code == 0);
+    REQUIRE(run_cli({"--lang", "en", "template", "--targets", rules, "--year", "2020", "-o", blank}).exit_code == 0);
+    const auto book = open_workbook(dir, report);
+    if (!book) return;
+    const auto results = values_of((*book)["data"]["Results"]);
+    REQUIRE(results.size() == 2);
+    CHECK(results[1][14] == "s\xEF\xBF\xBD");
+    CHECK(results[1][15] == "x\xEF\xBF\xBDy");
+    CHECK(values_of((*book)["data"]["Summary"])[0][0] == "Control\xEF\xBF\xBD" "characters");
+    const auto template_book = open_workbook(dir, blank);
+    REQUIRE(template_book);
+    const json& note = (*template_book)["data"]["statistics"]["rows"][1][3]["comment"];
+    REQUIRE(note.is_string());
+    CHECK(contains(note.get<std::string>(), "cod-cap: x\xEF\xBF\xBDy (s\xEF\xBF\xBD)"));
 }

@@ -26,7 +26,7 @@ std::string value_note(const plan& p, const needed_value& v, language lang) {
         note += zh ? fmt::format("\n{} 年当年值（累计目标逐年相加）", v.year) : fmt::format("\nthe value of {} alone (a cumulative target adds up the years)", v.year);
     for (const std::size_t i : v.targets) {
         const target& t = p.targets[i];
-        note += fmt::format("\n{}：{}（{}）", t.id, t.source, t.section);
+        note += zh ? fmt::format("\n{}：{}（{}）", t.id, t.source, t.section) : fmt::format("\n{}: {} ({})", t.id, t.source, t.section);
     }
     return note;
 }
@@ -41,7 +41,8 @@ result<std::string> statistics_template_xlsx(const plan& p, int year, const std:
     auto book = detail::xlsx_book::create();
     if (!book) return std::move(book).error();
     lxw_workbook* wb = book->get();
-    std::string title = fmt::format("{} — {} {}", p.info.title.in(lang), canonical, year);
+    // Properties come from the rule file and the command line: the same care as cells.
+    std::string title = detail::xlsx_text(fmt::format("{} — {} {}", p.info.title.in(lang), canonical, year));
     std::string subject = zh ? "plancheck 空白统计数据表" : "plancheck blank statistics file";
     lxw_doc_properties properties{};
     properties.title = title.data();

@@ -228,9 +228,10 @@ result<std::string> render_xlsx(const report_context& ctx) {
     lxw_workbook* wb = book->get();
     const formats f(wb);
 
-    std::string title = ctx.p.info.title.in(ctx.lang);
+    // Properties come from the rule file too: the same care as cells.
+    std::string title = detail::xlsx_text(ctx.p.info.title.in(ctx.lang));
     std::string subject = std::string(tr(ctx.lang, "plancheck report", "plancheck 核查报告"));
-    std::string comments = fmt::format("plancheck {}; {} {}", ctx.run.version, ctx.p.info.id, ctx.p.sha256);
+    std::string comments = detail::xlsx_text(fmt::format("plancheck {}; {} {}", ctx.run.version, ctx.p.info.id, ctx.p.sha256));
     lxw_doc_properties properties{};
     properties.title = title.data();
     properties.subject = subject.data();

@@ -19,9 +19,11 @@ namespace {
 // Excel's limit for a cell's text (and a comment's), in characters.
 constexpr std::size_t excel_text_limit = 32767;
 
-// The text as a cell can hold it: control characters other than tab and line break (which XML
-// 1.0 cannot carry) become U+FFFD, and text beyond Excel's limit is cut with "…".
-std::string cell_text(std::string_view text) {
+error io_error(std::string en, std::string zh) { return make_error(error_code::io, std::move(en), std::move(zh)); }
+
+}  // namespace
+
+std::string xlsx_text(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     std::size_t chars = 0;
@@ -41,10 +43,6 @@ std::string cell_text(std::string_view text) {
     }
     return out;
 }
-
-error io_error(std::string en, std::string zh) { return make_error(error_code::io, std::move(en), std::move(zh)); }
-
-}  // namespace
 
 result<xlsx_book> xlsx_book::create() {
     std::error_code ec;
@@ -94,13 +92,13 @@ void write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, std::string_
         if (format != nullptr) worksheet_write_blank(sheet, row, col, format);
         return;
     }
-    const std::string cell = cell_text(text);
+    const std::string cell = xlsx_text(text);
     worksheet_write_string(sheet, row, col, cell.c_str(), format);
 }
 
 void write_note(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, std::string_view text) {
     if (text.empty()) return;
-    const std::string note = cell_text(text);
+    const std::string note = xlsx_text(text);
     lxw_comment_options options{};
     options.width = 420;
     options.height = 160;

@@ -35,6 +35,11 @@ private:
     lxw_workbook* book_ = nullptr;
 };
 
+/// Text as a workbook can hold it, in a cell, a comment or the document's properties: control
+/// characters other than tab and line break (which XML 1.0 cannot carry) become U+FFFD, and
+/// text beyond Excel's limit of 32767 characters is cut with "…".
+[[nodiscard]] std::string xlsx_text(std::string_view text);
+
 /// Writes a text cell: always a string, never a formula (a cell of an input that begins with
 /// = + - @ stays text), cut at Excel's limit of 32767 characters.
 void write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* format = nullptr);
