@@ -28,7 +28,7 @@ attainment and the compliance percentage, with real units (coal equivalent,
 pollutant mass and currency cannot be mixed up). It ships the Inner Mongolia
 13th Five-Year Plan for Energy Conservation and Emission Reduction and reports
 as text, JSON, CSV, Markdown, JUnit XML or GitHub annotations.")
-# The command links libfmt and libxlsxwriter dynamically, besides libstdc++, libgcc and libc: dpkg-shlibdeps
+# The command links libfmt, libxlsxwriter and libutf8proc dynamically, besides libstdc++, libgcc and libc: dpkg-shlibdeps
 # (package dpkg-dev, which needs `file`) reads the versions from the binary itself; without it,
 # the same list, with the versions of Debian 12's toolchain.
 find_program(PLANCHECK_DPKG_SHLIBDEPS dpkg-shlibdeps)
@@ -36,14 +36,14 @@ find_program(PLANCHECK_FILE_COMMAND file)
 if(PLANCHECK_DPKG_SHLIBDEPS AND PLANCHECK_FILE_COMMAND)
   set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
 else()
-  set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libc6 (>= 2.34), libfmt9 (>= 9.1.0), libgcc-s1 (>= 3.0), libstdc++6 (>= 12), libxlsxwriter4 (>= 1.1.4)")
+  set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libc6 (>= 2.34), libfmt9 (>= 9.1.0), libgcc-s1 (>= 3.0), libstdc++6 (>= 12), libxlsxwriter4 (>= 1.1.4), libutf8proc2 (>= 2.5.0)")
 endif()
 
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libplancheck-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
-# What find_package(plancheck) looks for (cmake/plancheckConfig.cmake.in): Boost headers, fmt and
-# libxlsxwriter.
-set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS "libboost-dev (>= ${PLANCHECK_BOOST_MIN_VERSION}), libfmt-dev, libxlsxwriter-dev")
+# What find_package(plancheck) looks for (cmake/plancheckConfig.cmake.in): Boost headers, fmt,
+# libxlsxwriter and utf8proc (through pkg-config).
+set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS "libboost-dev (>= ${PLANCHECK_BOOST_MIN_VERSION}), libfmt-dev, libxlsxwriter-dev, libutf8proc-dev, pkgconf")
 set(CPACK_DEBIAN_DEVELOPMENT_DESCRIPTION "check statistics against a development plan's targets (C++ library)
 The plancheck library: load a plan's targets, read statistics (CSV), evaluate
 them with Boost.Units quantities and render reports. Headers, the static

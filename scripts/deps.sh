@@ -6,6 +6,7 @@ set -euo pipefail
 
 build_packages=(cmake g++ make libcli11-dev libfmt-dev libboost-dev libtomlplusplus-dev nlohmann-json3-dev)
 build_packages+=(libxlsxwriter-dev)  # the .xlsx template and report
+build_packages+=(libutf8proc-dev pkgconf)  # NFKC and invisible characters in names (src/text/names.cpp)
 test_packages=(catch2 libxml2-utils dpkg-dev file chromium)  # dpkg-dev, file: dpkg-shlibdeps for the .deb test; chromium: the HTML report in a browser
 test_packages+=(lld)  # links the test programs faster (CMakeLists.txt uses it when present)
 test_packages+=(ninja-build)  # scripts/test.sh builds with Ninja when present

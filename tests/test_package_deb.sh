@@ -18,8 +18,8 @@ dev=$(find "$work/out" -maxdepth 1 -name 'libplancheck-dev_*.deb')
 
 echo "== dpkg -I $(basename "$deb")"
 dpkg-deb -I "$deb" | tee "$work/info"
-# The command links libfmt and libxlsxwriter dynamically; libc and libstdc++ are needed as ever.
-for dep in libc6 libfmt9 libxlsxwriter4 libstdc\\+\\+6; do
+# The command links libfmt, libxlsxwriter and libutf8proc dynamically; libc and libstdc++ are needed as ever.
+for dep in libc6 libfmt9 libxlsxwriter4 libutf8proc2 libstdc\\+\\+6; do
     grep -qE "^ Depends:.*\\b$dep\\b" "$work/info" || fail "Depends lacks $dep"
 done
 grep -q '^ Section: utils' "$work/info" || fail "no Section"

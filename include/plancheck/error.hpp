@@ -51,7 +51,12 @@ enum class error_code : std::uint16_t {
     duplicate_identical,   ///< W-DUPLICATE: the same value given twice (a warning; a note across files)
     row_ignored,           ///< N-IGNORED: a row that carries nothing to evaluate (a note)
     encoding_detected,     ///< N-ENCODING: the input's encoding was detected, not chosen (a note)
-    column_ignored,        ///< W-COLUMN: a column of a wide file that names no indicator (a warning)
+    column_ignored,        ///< W-COLUMN: a column that is not read (a warning; an error under strict)
+    indicator_unused,      ///< W-INDICATOR-UNUSED: indicators the plan does not use, listed once (a warning)
+    region_none,           ///< E-REGION: no row of a file names a region some target is about
+    year_none,             ///< E-YEAR-RANGE: no row of a file is of the plan's years
+    year_not_judged,       ///< W-YEAR-MIXED: values of an earlier year outnumber those of the year judged
+    plan_suggested,        ///< N-PLAN: the data's years are another loaded plan's (a note, always shown)
     input_failed,          ///< E-INPUT: input errors were found, so nothing was evaluated
     findings_truncated,    ///< N-TRUNCATED: more findings than --max-findings were found (a note)
     rule_syntax,           ///< E-RULE-SYNTAX: the rule file is not valid TOML

@@ -62,6 +62,9 @@ struct input_summary {
     std::uint64_t blank_lines = 0;    ///< empty lines, skipped
     std::uint64_t unit_assumed = 0;   ///< values with no unit, read in the indicator's declared unit
     std::vector<std::string> extra_columns;  ///< columns kept for reference, not evaluated
+    /// Rows per year, of the rows whose indicator and region the plan knows, whatever the year
+    /// (ascending): what a file holds when none of its years is the plan's.
+    std::vector<std::pair<int, std::uint64_t>> years;
 };
 
 /// The values read, indexed by (region, indicator, year).
@@ -117,6 +120,9 @@ struct read_options {
     /// calling thread. The values, findings and their order are the same for any number; only an
     /// input that stops at a malformed record may have been read further (its bytes and sha256).
     std::size_t jobs = 1;
+    /// Names the plan does not use (an indicator, a column) are errors rather than a warning that
+    /// lists them (--strict).
+    bool strict = false;
 };
 
 /// Reads inputs into an observation_set for one plan.

@@ -222,9 +222,14 @@ public:
     [[nodiscard]] std::optional<std::size_t> indicator_index(std::string_view name) const;
     /// The target with this id, or nullptr.
     [[nodiscard]] const target* find_target(std::string_view id) const;
-    /// The plan's region name for a region spelling ("内蒙古", "全区" → "内蒙古自治区"), or
-    /// the spelling itself (trimmed) when it is not the plan's region.
+    /// The plan's region name for a region spelling ("内蒙古", "全区", "內蒙古自治區",
+    /// "Inner Mongolia" → "内蒙古自治区"), a league's or city's Chinese name for its English one,
+    /// or the spelling itself (text::clean_name) when it is neither. Names compare after
+    /// text::fold_name: NFKC, invisible characters removed, case folded.
     [[nodiscard]] std::string canonical_region(std::string_view name) const;
+    /// Every declared spelling of a region with the canonical name it stands for: the plan's
+    /// region (Chinese, English, region_aliases) and each league or city (Chinese, English).
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> region_spellings() const;
     /// Every name an indicator can be given by (ids and aliases), for suggestions.
     [[nodiscard]] std::vector<std::string> indicator_names() const;
     /// The indicator a target is about.
@@ -234,6 +239,7 @@ public:
     void index();
 
 private:
+    std::unordered_map<std::string, std::string> region_by_fold_;  // fold_name(spelling) → canonical
     std::unordered_map<std::string, std::size_t> indicator_by_name_;
     std::unordered_map<std::string, std::size_t> target_by_id_;
 };

@@ -48,6 +48,25 @@ void append_utf8(std::string& out, char32_t cp);
 [[nodiscard]] std::optional<std::string> nearest(std::string_view word,
                                                  std::span<const std::string> candidates);
 
+/// A name as written, made comparable: Unicode NFKC (full-width letters and digits, no-break and
+/// ideographic spaces become ASCII), default-ignorable code points (zero-width space, BOM, soft
+/// hyphen) and control characters removed, runs of white space one space, none at the ends.
+///
+///     clean_name("内蒙古自治区\u00A0") == "内蒙古自治区"
+[[nodiscard]] std::string clean_name(std::string_view utf8);
+
+/// clean_name, case-folded: the key by which names of regions, indicators and columns compare.
+[[nodiscard]] std::string fold_name(std::string_view utf8);
+
+/// Edits between two names as a slip of the keyboard makes them: a character added, dropped or
+/// two swapped cost one; one ASCII character for another costs one, one character outside ASCII
+/// for another two (城市 and 城镇 are different words, not a typo).
+[[nodiscard]] std::size_t slip_distance(std::u32string_view a, std::u32string_view b);
+
+/// The largest slip_distance at which a name is taken for a slip of a known name of
+/// `known_length` code points: 0 up to 3, 1 up to 8, 2 up to 16, else 3.
+[[nodiscard]] std::size_t slip_limit(std::size_t known_length);
+
 /// ASCII whitespace trimmed from both ends.
 [[nodiscard]] std::string_view trim(std::string_view s);
 

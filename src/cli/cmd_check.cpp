@@ -52,6 +52,36 @@ std::string join_files(const std::vector<std::string>& files) {
     return out;
 }
 
+// Data of another plan's years (2010–2015 checked against the 13th plan): the plan whose years
+// hold every year of the data, with the option that chooses it. Only when nothing after this
+// plan's base year was read, so no verdict of this plan is at stake.
+std::optional<error> other_plan_hint(plan_catalog& catalog, const plan& p, const observation_set& data) {
+    int first = 0;
+    int last = 0;
+    for (const input_summary& in : data.inputs())
+        for (const auto& [year, count] : in.years) {
+            if (first == 0 || year < first) first = year;
+            last = std::max(last, year);
+        }
+    if (last == 0 || last > p.info.base_year) return std::nullopt;
+    for (const std::string& id : catalog.ids()) {
+        if (id == p.info.id) continue;
+        auto other = catalog.choose(id);
+        if (!other) continue;
+        const plan_info& o = (*other)->info;
+        if (o.base_year <= first && last <= o.target_year)
+            return make_error(error_code::plan_suggested,
+                              fmt::format("the data's years {}–{} are those of plan {} ({}, {}–{}), not of plan {} "
+                                          "({}–{}): --plan {}",
+                                          first, last, o.id, o.title.en, o.base_year, o.target_year, p.info.id,
+                                          p.info.base_year, p.info.target_year, o.id),
+                              fmt::format("数据年份 {}–{} 属于规划 {}（{}，{}–{}），而非规划 {}（{}–{}）：请用 --plan {}", first,
+                                          last, o.id, o.title.zh, o.base_year, o.target_year, p.info.id,
+                                          p.info.base_year, p.info.target_year, o.id));
+    }
+    return std::nullopt;
+}
+
 // One check's outcome for the CLI: its exit code, its rendered report (for input errors, the
 // CI formats' report of errors, else nothing) and, when nothing was evaluated, the findings.
 struct checked {
@@ -111,6 +141,7 @@ int run_check_command(const context& ctx, const check_options& raw) {
     request.evaluation.yellow_band = raw.yellow_band * units::per_cent;
     request.evaluation.require_all = raw.require_all;
     request.plausibility.strict = raw.strict;
+    request.read.strict = raw.strict;
     request.plausibility.max_yoy_change = raw.max_yoy_change * units::per_cent;
 
     auto catalog = open_catalog(ctx, raw.plan);
@@ -148,9 +179,16 @@ int run_check_command(const context& ctx, const check_options& raw) {
     }
     // One check, run and rendered; --per-file runs it once per file.
     const auto check_one = [&](const check_request& req) -> checked {
-        const check_outcome outcome = run_check(*p, req);
+        check_outcome outcome = run_check(*p, req);
+        // The library speaks of the years; the flags that choose one are the CLI's words.
+        for (error& e : outcome.findings)
+            if (e.code == error_code::year_not_judged) {
+                e.message.en += "; --year or --all-years to choose";
+                e.message.zh += "；可用 --year 或 --all-years 指定";
+            }
         for (const error& e : outcome.findings)
             if (e.level != severity::note || raw.verbose) print_diagnostic(ctx, e);
+        if (auto hint = other_plan_hint(*catalog, *p, outcome.data)) print_diagnostic(ctx, *hint);
         // Only what would have been shown counts as not shown: notes appear with --verbose.
         const std::uint64_t hidden = outcome.findings_left_out + (raw.verbose ? outcome.notes_left_out : 0);
         if (hidden > 0)

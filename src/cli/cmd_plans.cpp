@@ -37,8 +37,9 @@ std::size_t binding_count(const plan& p) {
 std::string render_text(const std::vector<listed_plan>& plans, language lang) {
     const bool zh = lang == language::zh;
     const std::vector<std::string> labels =
-        zh ? std::vector<std::string>{"标题", "文号", "地区", "年份", "目标", "规则文件", "SHA-256", "来源"}
-           : std::vector<std::string>{"title", "document", "region", "years", "targets", "rule file", "sha256", "from"};
+        zh ? std::vector<std::string>{"标题", "文号", "地区", "年份", "目标", "规则文件", "SHA-256", "来源", "地区别名"}
+           : std::vector<std::string>{"title", "document", "region", "years", "targets", "rule file", "sha256", "from",
+                                      "also written"};
     std::size_t width = 0;
     for (const std::string& l : labels) width = std::max(width, text::display_width(l));
     const auto line = [&](std::size_t label, std::string_view value) {
@@ -55,6 +56,11 @@ std::string render_text(const std::vector<listed_plan>& plans, language lang) {
         out += line(0, p.info.title.in(lang));
         out += line(1, p.info.document);
         out += line(2, p.info.region.in(lang));
+        // The spellings of the region a statistics file may use (compared after NFKC, without
+        // invisible characters, in any case).
+        std::vector<std::string> spellings{zh ? p.info.region.en : p.info.region.zh};
+        for (const std::string& a : p.info.region_aliases) spellings.push_back(a);
+        out += line(8, fmt::format("{}", fmt::join(spellings, zh ? "、" : ", ")));
         out += line(3, fmt::format("{} → {}", p.info.base_year, p.info.target_year));
         out += line(4, zh ? fmt::format("{} 项（约束性 {}，预期性 {}），不可评价 {} 项", p.targets.size(), binding,
                                         p.targets.size() - binding, p.unevaluable.size())
@@ -78,6 +84,7 @@ std::string render_json(const std::vector<listed_plan>& plans) {
                             {"issuer", {{"zh", p.info.issuer.zh}, {"en", p.info.issuer.en}}},
                             {"date", p.info.date.empty() ? json(nullptr) : json(p.info.date)},
                             {"region", {{"zh", p.info.region.zh}, {"en", p.info.region.en}}},
+                            {"region_aliases", p.info.region_aliases},
                             {"base_year", p.info.base_year},
                             {"target_year", p.info.target_year},
                             {"indicators", p.indicators.size()},

@@ -30,6 +30,11 @@ std::string_view to_string(error_code code) {
         case error_code::row_ignored: return "N-IGNORED";
         case error_code::encoding_detected: return "N-ENCODING";
         case error_code::column_ignored: return "W-COLUMN";
+        case error_code::indicator_unused: return "W-INDICATOR-UNUSED";
+        case error_code::region_none: return "E-REGION";
+        case error_code::year_none: return "E-YEAR-RANGE";
+        case error_code::year_not_judged: return "W-YEAR-MIXED";
+        case error_code::plan_suggested: return "N-PLAN";
         case error_code::input_failed: return "E-INPUT";
         case error_code::findings_truncated: return "N-TRUNCATED";
         case error_code::rule_syntax: return "E-RULE-SYNTAX";
@@ -91,9 +96,10 @@ std::string error::format(language lang) const {
 
 error make_error(error_code code, std::string en, std::string zh, origin where) {
     const bool is_warning = code == error_code::duplicate_identical || code == error_code::audit ||
-                            code == error_code::plausibility || code == error_code::column_ignored;
+                            code == error_code::plausibility || code == error_code::column_ignored ||
+                            code == error_code::indicator_unused || code == error_code::year_not_judged;
     const bool is_note = code == error_code::row_ignored || code == error_code::encoding_detected ||
-                         code == error_code::findings_truncated;
+                         code == error_code::findings_truncated || code == error_code::plan_suggested;
     const severity level = is_note ? severity::note
                            : is_warning                    ? severity::warning
                                                            : severity::error;

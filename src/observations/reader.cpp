@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "observations/names.hpp"
 #include "plancheck/number.hpp"
 #include "plancheck/observations.hpp"
 #include "plancheck/sha256.hpp"
@@ -32,7 +33,7 @@ struct header_name {
     column_role role;
 };
 
-// Header names, English and Chinese, compared after trimming and lower-casing ASCII.
+// Header names, English and Chinese, compared with text::fold_name of the cell.
 constexpr std::array<header_name, 27> header_names{{
     {"region", column_role::region},         {"地区", column_role::region},
     {"区域", column_role::region},           {"盟市", column_role::region},
@@ -49,13 +50,6 @@ constexpr std::array<header_name, 27> header_names{{
     {"数据版本", column_role::vintage},      {"版本", column_role::vintage},
     {"口径", column_role::vintage},
 }};
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 std::string_view role_name(column_role r, language lang) {
     const bool zh = lang == language::zh;
@@ -113,6 +107,7 @@ struct wide_column {
     std::size_t index;
     std::uint32_t indicator;
     unit in;
+    bool unit_in_header = false;  // "emissions.so2[万吨]" rather than "emissions.so2"
 };
 
 
@@ -292,6 +287,73 @@ struct row_counts {
     std::uint64_t ignored = 0;
     std::uint64_t rejected = 0;
     std::uint64_t unit_assumed = 0;
+    // Rows of a known indicator by year (1900–2199, every year parse_year accepts), and of those
+    // the rows whose region a target is about: what a file holds when none of it is used.
+    std::array<std::uint32_t, 300> by_year{};
+    std::uint64_t region_checked = 0;  // rows whose region was looked at
+    std::uint64_t region_targeted = 0;  // … and is a region some target is about
+    void add(const row_counts& o) {
+        rows += o.rows;
+        used += o.used;
+        ignored += o.ignored;
+        rejected += o.rejected;
+        unit_assumed += o.unit_assumed;
+        for (std::size_t y = 0; y < by_year.size(); ++y) by_year[y] += o.by_year[y];
+        region_checked += o.region_checked;
+        region_targeted += o.region_targeted;
+    }
+};
+
+// Where the first row of a kind is, in an input or a chunk (line 0: none yet).
+struct first_place {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::string text;  // what the cell says
+    void note(std::uint32_t l, std::uint32_t c, std::string_view t) {
+        if (line != 0) return;
+        line = l;
+        column = c;
+        text.assign(t);
+    }
+};
+
+// Names the plan does not use, each with its rows and the first of them, in order of first sight.
+struct unused_names {
+    static constexpr std::size_t kept = 1000;  // distinct names kept; more are only counted
+    std::vector<std::pair<std::string, std::uint64_t>> names;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> first;  // line, column of each name's first row
+    std::uint64_t more_rows = 0;  // rows of names past `kept`
+    void add(std::string_view name, std::uint64_t rows, std::uint32_t line, std::uint32_t column) {
+        for (auto& [n, count] : names)
+            if (n == name) {
+                count += rows;
+                return;
+            }
+        if (names.size() >= kept) {
+            more_rows += rows;
+            return;
+        }
+        names.emplace_back(name, rows);
+        first.emplace_back(line, column);
+    }
+    [[nodiscard]] bool empty() const { return names.empty() && more_rows == 0; }
+};
+
+// What a file's rows said about regions and years beyond their values.
+struct input_places {
+    first_place untargeted_region;  // the first row whose region no target is about
+    first_place outside_year;       // the first row of a year outside the plan's
+    unused_names unused;            // indicators the plan does not use
+    void add(const input_places& o, std::uint32_t offset) {
+        if (o.untargeted_region.line != 0)
+            untargeted_region.note(o.untargeted_region.line + offset, o.untargeted_region.column, o.untargeted_region.text);
+        if (o.outside_year.line != 0)
+            outside_year.note(o.outside_year.line + offset, o.outside_year.column, o.outside_year.text);
+        for (std::size_t i = 0; i < o.unused.names.size(); ++i)
+            unused.add(o.unused.names[i].first, o.unused.names[i].second, o.unused.first[i].first + offset,
+                       o.unused.first[i].second);
+        unused.more_rows += o.unused.more_rows;
+    }
 };
 
 // What store() decides for one value; `pending` when the decision waits for the slot check
@@ -323,6 +385,8 @@ struct shared_facts {
     const plan& p;
     const read_options& opts;
     name_table indicators;  // id or alias → indicator index
+    detail::name_matcher indicator_names;  // the same, compared folded, and near misses
+    detail::name_matcher column_names;     // header names → column_role
     std::set<std::string, std::less<>> target_regions;  // regions some target is about
     int first_year = 0;
     int last_year = 0;
@@ -331,7 +395,10 @@ struct shared_facts {
         for (std::size_t i = 0; i < p.indicators.size(); ++i) {
             indicators.add(p.indicators[i].id, static_cast<std::uint32_t>(i));
             for (const std::string& a : p.indicators[i].aliases) indicators.add(a, static_cast<std::uint32_t>(i));
+            indicator_names.add(p.indicators[i].id, static_cast<std::uint32_t>(i));
+            for (const std::string& a : p.indicators[i].aliases) indicator_names.add(a, static_cast<std::uint32_t>(i));
         }
+        for (const header_name& h : header_names) column_names.add(h.name, static_cast<std::uint32_t>(h.role));
         target_regions.insert(p.info.region.zh);
         first_year = p.info.base_year;
         last_year = p.info.target_year;
@@ -360,19 +427,25 @@ public:
         bool targeted = false;
     };
 
-    [[nodiscard]] std::optional<std::uint32_t> find_indicator(std::string_view name) const {
-        const std::uint32_t* number = f_.indicators.find(name);
-        if (number == nullptr) return std::nullopt;
-        return *number;
+    // An indicator by its exact spelling, else by its folded one: a near miss or a name the plan
+    // does not use is left to the caller, with what match() found.
+    [[nodiscard]] detail::name_match find_indicator(std::string_view name) {
+        if (const std::uint32_t* number = f_.indicators.find(name))
+            return {detail::name_match::how::known, *number, {}};
+        return match_slow(name);
     }
 
-    error unknown_indicator(std::string_view name) {
-        if (indicator_names_.empty()) indicator_names_ = f_.p.indicator_names();
-        const auto near = text::nearest(name, indicator_names_);
+    // A near miss of an indicator's name (did you mean), or, under strict, a name the plan does
+    // not use.
+    error unknown_indicator(std::string_view name, const detail::name_match& m) {
+        if (m.kind == detail::name_match::how::close)
+            return make_error(error_code::indicator_unknown,
+                              fmt::format("unknown indicator \"{}\"; did you mean {}?", name, m.suggestion),
+                              fmt::format("未知指标“{}”；是否应为 {}？", name, m.suggestion));
         return make_error(error_code::indicator_unknown,
-                          fmt::format("unknown indicator \"{}\"{}", name, near ? fmt::format("; did you mean {}?", *near) : ""),
-                          fmt::format("未知指标“{}”{}", name,
-                                      near ? fmt::format("；是否应为 {}？", *near) : ""));
+                          fmt::format("indicator \"{}\" is not used by plan {} (refused in strict mode)", name,
+                                      f_.p.info.id),
+                          fmt::format("指标“{}”不是规划 {} 使用的指标（严格模式下拒绝）", name, f_.p.info.id));
     }
 
     // The unit of a spelling for an indicator, resolved once per (indicator, spelling): the
@@ -402,7 +475,7 @@ public:
 
     // Stores one value; the single place that decides whether a value is used, and why not.
     template <class Sink>
-    outcome store(const csv::record& rec, std::string_view region_text, std::uint32_t indicator_number, int year,
+    outcome store(const csv::record& rec, const columns& col, std::string_view region_text, std::uint32_t indicator_number, int year,
                   std::string_view value_text, std::size_t value_column, const unit& u, std::int16_t price_base,
                   std::uint16_t vintage, bool unit_assumed, std::uint64_t seq, Sink& sink);
 
@@ -462,7 +535,19 @@ private:
     std::vector<region_entry> regions_;
     name_map vintage_numbers_;                              // text → number (from 1)
     std::vector<std::string> vintages_;
-    std::vector<std::string> indicator_names_;  // for suggestions, built on first need
+    // Spellings that are not an indicator's exact name, as match() judged them; bounded, so that
+    // a file of junk names costs time, not memory.
+    name_map slow_names_;
+    std::vector<detail::name_match> slow_matches_;
+    [[gnu::noinline, gnu::cold]] detail::name_match match_slow(std::string_view name) {
+        if (const auto it = slow_names_.find(name); it != slow_names_.end()) return slow_matches_[it->second];
+        detail::name_match m = f_.indicator_names.match(name);
+        if (slow_matches_.size() < 4096) {
+            slow_names_.emplace(std::string(name), static_cast<std::uint32_t>(slow_matches_.size()));
+            slow_matches_.push_back(m);
+        }
+        return m;
+    }
     std::string last_region_text_;
     std::uint32_t last_region_ = 0;
     bool have_last_region_ = false;
@@ -593,16 +678,24 @@ void row_reader::long_row(const csv::record& rec, const columns& col, std::uint6
         return;
     }
     const std::string_view indicator_text = field(column_role::indicator);
-    const auto indicator_number = find_indicator(indicator_text);
-    if (!indicator_number) {
+    const detail::name_match found = find_indicator(indicator_text);
+    if (found.kind != detail::name_match::how::known) {
+        // Far from every name of the plan: a yearbook indicator the plan does not use, ignored
+        // and listed once at the end of the input (an error under strict). Near one: a slip.
+        if (found.kind == detail::name_match::how::far && !f_.opts.strict) {
+            ++in.ignored;
+            sink.unused(indicator_text, rec.line_of(indicator_column), rec.column_of(indicator_column));
+            return;
+        }
         report(sink, error_code::indicator_unknown, seq, [&] {
-            error e = unknown_indicator(indicator_text);
+            error e = unknown_indicator(indicator_text, found);
             e.where = rec.origin_of(indicator_column);
             return e;
         });
         ++in.rejected;
         return;
     }
+    const std::optional<std::uint32_t> indicator_number = found.number;
     int year = 0;
     std::int16_t price_base = 0;
     const bool year_read = year_of(rec, col, seq, sink, year);
@@ -629,7 +722,7 @@ void row_reader::long_row(const csv::record& rec, const columns& col, std::uint6
     }
     const std::string_view value_text = field(column_role::value);
     const std::uint16_t vintage = vintage_of(field(column_role::vintage), sink);
-    switch (store(rec, field(column_role::region), *indicator_number, year, value_text, value_column, *u, price_base,
+    switch (store(rec, col, field(column_role::region), *indicator_number, year, value_text, value_column, *u, price_base,
                   vintage, unit_text.empty(), seq, sink)) {
         case outcome::stored:
             ++in.used;
@@ -642,7 +735,7 @@ void row_reader::long_row(const csv::record& rec, const columns& col, std::uint6
 }
 
 template <class Sink>
-outcome row_reader::store(const csv::record& rec, std::string_view region_text, std::uint32_t indicator_number,
+outcome row_reader::store(const csv::record& rec, const columns& col, std::string_view region_text, std::uint32_t indicator_number,
                           int year, std::string_view value_text, std::size_t value_column, const unit& u,
                           std::int16_t price_base, std::uint16_t vintage, bool unit_assumed, std::uint64_t seq,
                           Sink& sink) {
@@ -652,6 +745,33 @@ outcome row_reader::store(const csv::record& rec, std::string_view region_text, 
                [&] { return make_error(error_code::row_ignored, en(), zh(), rec.origin_of(value_column)); });
         return outcome::ignored;
     };
+
+    // The region and year first, so that a file of template rows (empty values) still tells
+    // whether it is about the plan's region and years.
+    const std::uint32_t region =
+        region_of(region_text.empty() ? std::string_view(f_.p.info.region.zh) : region_text, sink);
+    const region_entry& where = regions_[region];
+    row_counts& counts = sink.counts();
+    input_places& places = sink.places();
+    const auto cell_of = [&](column_role r) {
+        const auto c = col[static_cast<std::size_t>(r)];
+        return c ? *c : value_column;
+    };
+    ++counts.region_checked;
+    if (!where.targeted) {
+        if (places.untargeted_region.line == 0) {
+            const std::size_t c = cell_of(column_role::region);
+            places.untargeted_region.note(rec.line_of(c), rec.column_of(c), where.canonical);
+        }
+    } else {
+        ++counts.region_targeted;
+        if (year >= 1900 && year < 1900 + static_cast<int>(counts.by_year.size()))
+            ++counts.by_year[static_cast<std::size_t>(year - 1900)];
+        if ((year < f_.first_year || year > f_.last_year) && places.outside_year.line == 0) {
+            const std::size_t c = cell_of(column_role::year);
+            places.outside_year.note(rec.line_of(c), rec.column_of(c), std::to_string(year));
+        }
+    }
 
     // An empty value is a cell to fill in later (a template), not an error.
     if (value_text.empty())
@@ -664,9 +784,6 @@ outcome row_reader::store(const csv::record& rec, std::string_view region_text, 
         if (!parsed) return outcome::rejected;
     }
 
-    const std::uint32_t region =
-        region_of(region_text.empty() ? std::string_view(f_.p.info.region.zh) : region_text, sink);
-    const region_entry& where = regions_[region];
     if (!where.targeted)
         return ignore(
             [&] { return fmt::format("no target of plan {} is about region \"{}\"", f_.p.info.id, where.canonical); },
@@ -748,6 +865,7 @@ struct chunk_result {
     std::vector<std::pair<std::uint32_t, std::string>> new_regions;
     std::vector<std::pair<std::uint16_t, std::string>> new_vintages;
     row_counts counts;
+    input_places places;  // lines within the chunk
     std::array<std::uint64_t, 3> kept{};      // by severity
     std::array<std::uint64_t, 3> left_out{};  // by severity, over max_findings within the chunk
     std::optional<error> csv_error;           // the malformed record that ended the chunk
@@ -767,6 +885,8 @@ struct chunk_sink {
         r.findings.emplace_back(seq, std::move(e));
     }
     row_counts& counts() { return r.counts; }
+    input_places& places() { return r.places; }
+    void unused(std::string_view name, std::uint32_t line, std::uint32_t column) { r.places.unused.add(name, 1, line, column); }
     void region_seen(std::uint32_t number, const std::string& canonical) { r.new_regions.emplace_back(number, canonical); }
     void vintage_seen(std::uint16_t number, const std::string& text) { r.new_vintages.emplace_back(number, text); }
     outcome candidate(const plancheck::candidate& c, const row_reader&) {
@@ -826,12 +946,14 @@ struct observation_reader::state {
     std::uint32_t file_index = 0;
     std::array<std::uint64_t, 3> kept{};  // by severity
     row_counts counts;
+    input_places places;
     // Numbers the row readers gave regions and vintages → indexes in `set`; one table per
     // row reader (0: this thread's, then one per worker of a parallel read).
     std::vector<std::vector<std::uint32_t>> region_index;
     std::vector<std::vector<std::uint16_t>> vintage_index;
     std::uint64_t extra_bytes = 0;        // read past what the header reader counted (parallel read)
     std::uint64_t extra_blank_lines = 0;  // skipped past it
+    std::vector<std::string> header_cells_;  // of the current input, trimmed
 
     state(const plan& pl, read_options o) : p(pl), opts(std::move(o)), facts(p, opts), rows(facts) {
         set.first_year_ = facts.first_year;
@@ -890,10 +1012,14 @@ struct observation_reader::state {
     outcome apply(const candidate& c, std::size_t reader, std::uint32_t line_offset);
 
     void read(std::unique_ptr<csv::byte_source> source, const std::string& name);
+    // What only the whole input tells: names the plan does not use, no row of the plan's
+    // regions, no row of its years.
+    void end_of_input();
     void read_long(csv::reader& reader, csv::record& rec, const columns& col);
     std::unique_ptr<csv::byte_source> read_long_parallel(csv::reader& reader, const columns& col);
     bool merge(chunk_result& r, std::size_t reader, std::uint32_t& line);
-    void read_wide(csv::reader& reader, csv::record& rec, const columns& col, const std::vector<wide_column>& columns);
+    void read_wide(csv::reader& reader, csv::record& rec, const columns& col, const std::vector<wide_column>& columns,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& unused);
     struct direct_sink;
     bool next(csv::reader& reader, csv::record& rec) {
         auto more = reader.next(rec);
@@ -913,6 +1039,8 @@ struct observation_reader::state::direct_sink {
     void left_out(severity level) { s.left_out_one(level); }
     void finding(std::uint64_t, error e) { s.keep(std::move(e)); }
     row_counts& counts() { return s.counts; }
+    input_places& places() { return s.places; }
+    void unused(std::string_view name, std::uint32_t line, std::uint32_t column) { s.places.unused.add(name, 1, line, column); }
     void region_seen(std::uint32_t number, const std::string& canonical) { s.region_seen(0, number, canonical); }
     void vintage_seen(std::uint16_t number, const std::string& text) { s.vintage_seen(0, number, text); }
     outcome candidate(const plancheck::candidate& c, const row_reader&) { return s.apply(c, 0, 0); }
@@ -972,6 +1100,88 @@ outcome observation_reader::state::apply(const candidate& c, std::size_t reader,
     return outcome::stored;
 }
 
+void observation_reader::state::end_of_input() {
+    const std::string& name = input().name;
+    const auto plural = [](std::uint64_t n, std::string_view one, std::string_view many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    if (!places.unused.empty()) {
+        // Listed once: the names, each with its rows and its first line.
+        const unused_names& u = places.unused;
+        std::uint64_t values = u.more_rows;
+        std::vector<std::string> en;
+        std::vector<std::string> zh;
+        for (std::size_t i = 0; i < u.names.size(); ++i) {
+            values += u.names[i].second;
+            if (i >= 20) continue;
+            en.push_back(fmt::format("{} (line {}, {})", u.names[i].first, u.first[i].first,
+                                     plural(u.names[i].second, "value", "values")));
+            zh.push_back(fmt::format("{}（第 {} 行，{} 个数值）", u.names[i].first, u.first[i].first, u.names[i].second));
+        }
+        const std::size_t distinct = u.names.size() + (u.more_rows > 0 ? 1 : 0);
+        const std::string more_en = u.names.size() > 20 || u.more_rows > 0 ? ", and more" : "";
+        const std::string more_zh = u.names.size() > 20 || u.more_rows > 0 ? "等" : "";
+        report(make_error(
+            error_code::indicator_unused,
+            fmt::format("{} not used by plan {}, {} ignored: {}{}",
+                        distinct == 1 ? std::string("1 indicator") : fmt::format("{}{} indicators", u.more_rows > 0 ? "over " : "", distinct),
+                        p.info.id, plural(values, "value", "values"), fmt::join(en, ", "), more_en),
+            fmt::format("{} 个指标不是规划 {} 使用的指标，其 {} 个数值已忽略：{}{}", distinct, p.info.id, values,
+                        fmt::join(zh, "，"), more_zh),
+            origin{name, u.first.front().first, u.first.front().second}));
+    }
+    if (counts.region_checked > 0 && counts.region_targeted == 0) {
+        // Not a report of nothing: the plan's region is written in a way the plan does not
+        // declare, or the file is about other regions.
+        std::vector<std::string> spellings{p.info.region.zh};
+        for (const std::string& a : p.info.region_aliases) spellings.push_back(a);
+        if (!p.info.region.en.empty()) spellings.push_back(p.info.region.en);
+        const std::string& found = places.untargeted_region.text;
+        // A suggestion only for a slip (Inner Mongolai): 全国 is another region, not a typo of 全区.
+        detail::name_matcher known;
+        for (const std::string& sp : spellings) known.add(sp, 0);
+        const detail::name_match m = known.match(found);
+        const std::optional<std::string> near =
+            m.kind == detail::name_match::how::close ? std::optional<std::string>(m.suggestion) : std::nullopt;
+        std::vector<std::string> targeted;
+        for (const std::string& r : facts.target_regions)
+            if (r != p.info.region.zh) targeted.push_back(r);
+        const std::string others_en =
+            targeted.empty() ? "" : fmt::format(", or a league or city of the regional targets ({})", fmt::join(targeted, ", "));
+        const std::string others_zh =
+            targeted.empty() ? "" : fmt::format("，或地区目标表中的盟市（{}）", fmt::join(targeted, "、"));
+        report(make_error(
+            error_code::region_none,
+            fmt::format("no row names a region some target of plan {} is about (this row names \"{}\"{}): the plan's "
+                        "region is {}{}; nothing of this file could be judged",
+                        p.info.id, found, near ? fmt::format("; did you mean {}?", *near) : "",
+                        fmt::join(spellings, " / "), others_en),
+            fmt::format("没有任何一行是规划 {} 的目标所涉及的地区（此行为“{}”{}）：规划的地区为 {}{}；本文件无法评价", p.info.id,
+                        found, near ? fmt::format("；是否应为 {}？", *near) : "", fmt::join(spellings, " / "), others_zh),
+            origin{name, places.untargeted_region.line, places.untargeted_region.column}));
+    }
+    std::uint64_t in_range = 0;
+    std::uint64_t all = 0;
+    std::vector<std::string> found_years;
+    for (std::size_t y = 0; y < counts.by_year.size(); ++y) {
+        const int year = 1900 + static_cast<int>(y);
+        all += counts.by_year[y];
+        if (year >= facts.first_year && year <= facts.last_year) in_range += counts.by_year[y];
+        if (counts.by_year[y] > 0 && found_years.size() < 10)
+            found_years.push_back(fmt::format("{} ({})", year, counts.by_year[y]));
+    }
+    if (all > 0 && in_range == 0)
+        report(make_error(
+            error_code::year_none,
+            fmt::format("no row is of the years of plan {}, {}–{}: the file has {} of {}; nothing of this file "
+                        "could be judged",
+                        p.info.id, facts.first_year, facts.last_year, all == 1 ? "the value" : "values",
+                        fmt::join(found_years, ", ")),
+            fmt::format("没有任何一行属于规划 {} 的年份 {}–{}：文件中为 {} 年的数值；本文件无法评价", p.info.id,
+                        facts.first_year, facts.last_year, fmt::join(found_years, "、")),
+            origin{name, places.outside_year.line, places.outside_year.column}));
+}
+
 observation_reader::observation_reader(const plan& p, read_options opts)
     : state_(std::make_unique<state>(p, std::move(opts))) {}
 observation_reader::~observation_reader() = default;
@@ -1009,6 +1219,7 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
     input().name = name;
     kept = {};
     counts = {};
+    places = {};
     extra_bytes = 0;
     extra_blank_lines = 0;
     rows.new_input();
@@ -1033,6 +1244,9 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
         in.bytes = reader.bytes_read() + extra_bytes;
         in.encoding = std::string(to_string(decoder->encoding()));
         in.sha256 = hasher.hex_digest();
+        for (std::size_t y = 0; y < counts.by_year.size(); ++y)
+            if (counts.by_year[y] > 0) in.years.emplace_back(1900 + static_cast<int>(y), counts.by_year[y]);
+        end_of_input();
     };
 
     // Header.
@@ -1050,7 +1264,8 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
     columns col{};
     std::vector<std::pair<std::size_t, std::string_view>> unmatched;
     for (std::size_t i = 0; i < rec.size(); ++i) {
-        const std::string key = lower_ascii(text::trim(rec[i]));
+        // Folded (NFKC, invisible characters removed, case folded): "Ｖａｌｕｅ", "unit\u200B".
+        const std::string key = text::fold_name(rec[i]);
         const auto h = std::find_if(header_names.begin(), header_names.end(),
                                     [&](const header_name& n) { return n.name == key; });
         if (h == header_names.end()) {
@@ -1072,11 +1287,39 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
     const auto has = [&](column_role r) { return col[static_cast<std::size_t>(r)].has_value(); };
     std::vector<std::string> header_cells;
     for (std::size_t i = 0; i < rec.size(); ++i) header_cells.emplace_back(text::trim(rec[i]));
+    header_cells_ = header_cells;
 
     const bool long_format = has(column_role::indicator) || has(column_role::value);
     std::vector<wide_column> wide;
+    std::vector<std::pair<std::size_t, std::size_t>> wide_unused;  // column, index in places.unused
+    // A column plancheck does not read, one rule for both layouts: a slip of a column name it
+    // reads ("valeu", "unti": a unit column misspelt would leave every value in the declared
+    // unit) is an error; any other is listed once, and refused under strict.
+    const auto other_column = [&](std::size_t i, std::string_view cell) {
+        const detail::name_match m = facts.column_names.match(cell);
+        if (m.kind == detail::name_match::how::close) {
+            report(make_error(error_code::csv_header,
+                              fmt::format("column \"{}\" is not a column plancheck reads; did you mean {} (the {})?",
+                                          cell, m.suggestion, role_name(static_cast<column_role>(m.number), language::en)),
+                              fmt::format("列“{}”不是 plancheck 读取的列；是否应为 {}（{}）？", cell, m.suggestion,
+                                          role_name(static_cast<column_role>(m.number), language::zh)),
+                              rec.origin_of(i)));
+            return;
+        }
+        input().extra_columns.emplace_back(cell);
+        error e = make_error(error_code::column_ignored,
+                             fmt::format("column \"{}\" is not read (kept for reference only)", cell),
+                             fmt::format("列“{}”不读取（仅供参考）", cell), rec.origin_of(i));
+        if (opts.strict) {
+            e.code = error_code::csv_header;
+            e.level = severity::error;
+            e.message.en += "; refused in strict mode";
+            e.message.zh += "；严格模式下拒绝";
+        }
+        report(std::move(e));
+    };
     if (long_format) {
-        for (const auto& [i, cell] : unmatched) input().extra_columns.emplace_back(cell);
+        for (const auto& [i, cell] : unmatched) other_column(i, cell);
         for (const column_role r : {column_role::indicator, column_role::value}) {
             if (has(r)) continue;
             report(make_error(error_code::csv_header,
@@ -1090,18 +1333,26 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
         input().format = "wide";
         for (const auto& [i, cell] : unmatched) {
             const auto [indicator_text, unit_text] = split_unit_suffix(cell);
-            const auto indicator_number = rows.find_indicator(indicator_text);
-            if (!indicator_number) {
-                error e = rows.unknown_indicator(indicator_text);
-                e.code = error_code::column_ignored;
-                e.level = severity::warning;
-                e.message.en = fmt::format("column \"{}\" is not an indicator of the plan and is not evaluated: {}", cell, e.message.en);
-                e.message.zh = fmt::format("列“{}”不是本规划的指标，不参与评价：{}", cell, e.message.zh);
+            const detail::name_match found = rows.find_indicator(indicator_text);
+            if (found.kind != detail::name_match::how::known) {
+                // The same rule as a long file's indicator column; a slip of a column name
+                // (a misspelt "year") is said as such.
+                if (facts.column_names.match(cell).kind == detail::name_match::how::close) {
+                    other_column(i, cell);
+                    continue;
+                }
+                input().extra_columns.emplace_back(cell);
+                if (found.kind == detail::name_match::how::far && !opts.strict) {
+                    wide_unused.emplace_back(i, places.unused.names.size());
+                    places.unused.add(indicator_text, 0, rec.line_of(i), rec.column_of(i));
+                    continue;
+                }
+                error e = rows.unknown_indicator(indicator_text, found);
                 e.where = rec.origin_of(i);
                 report(std::move(e));
-                input().extra_columns.emplace_back(cell);
                 continue;
             }
+            const std::optional<std::uint32_t> indicator_number = found.number;
             unit u = p.indicators[*indicator_number].declared_unit;
             if (!unit_text.empty()) {
                 const auto& resolved = rows.unit_of(*indicator_number, unit_text);
@@ -1113,7 +1364,7 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
                 }
                 u = *resolved.u;
             }
-            wide.push_back({i, *indicator_number, u});
+            wide.push_back({i, *indicator_number, u, !unit_text.empty()});
         }
         if (wide.empty() && !failed)
             report(make_error(error_code::csv_header,
@@ -1138,7 +1389,7 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
     const bool parallel = opts.jobs > 1 && decoder->encoding() == text_encoding::utf8 &&
                           opts.csv.max_record_bytes >= 4 * parallel_chunk_bytes();
     if (!long_format)
-        read_wide(reader, rec, col, wide);
+        read_wide(reader, rec, col, wide, wide_unused);
     else if (parallel)
         handed_back = read_long_parallel(reader, col);
     else
@@ -1155,11 +1406,8 @@ bool observation_reader::state::merge(chunk_result& r, std::size_t reader, std::
     const std::uint32_t offset = line - 1;
     for (const auto& [number, canonical] : r.new_regions) region_seen(reader, number, canonical);
     for (const auto& [number, text] : r.new_vintages) vintage_seen(reader, number, text);
-    counts.rows += r.counts.rows;
-    counts.used += r.counts.used;
-    counts.ignored += r.counts.ignored;
-    counts.rejected += r.counts.rejected;
-    counts.unit_assumed += r.counts.unit_assumed;
+    counts.add(r.counts);
+    places.add(r.places, offset);
     // Findings and the outcomes of candidates in the order of the rows they come from, as one
     // thread reading the file would have made them.
     auto f = r.findings.begin();
@@ -1350,7 +1598,8 @@ std::unique_ptr<csv::byte_source> observation_reader::state::read_long_parallel(
 }
 
 void observation_reader::state::read_wide(csv::reader& reader, csv::record& rec, const columns& col,
-                                          const std::vector<wide_column>& columns) {
+                                          const std::vector<wide_column>& columns,
+                                          const std::vector<std::pair<std::size_t, std::size_t>>& unused) {
     const auto field = [&](column_role r) -> std::string_view {
         const auto c = col[static_cast<std::size_t>(r)];
         return c ? text::trim(rec[*c]) : std::string_view{};
@@ -1371,12 +1620,43 @@ void observation_reader::state::read_wide(csv::reader& reader, csv::record& rec,
         std::size_t rejected = 0;
         std::size_t filled = 0;
         const std::uint16_t vintage = rows.vintage_of(field(column_role::vintage), sink);
+        for (const auto& [column, slot] : unused)
+            if (!text::trim(rec[column]).empty()) ++places.unused.names[slot].second;
+        // A unit column speaks for every value of its row: each value is read in it, or the row
+        // is refused (never read in the header's or the declared unit instead).
+        const std::string_view unit_text = field(column_role::unit);
         for (const wide_column& c : columns) {
             const std::string_view value_text = text::trim(rec[c.index]);
             if (value_text.empty()) continue;
             ++filled;
-            switch (rows.store(rec, field(column_role::region), c.indicator, year, value_text, c.index, c.in,
-                               price_base, vintage, false, 0, sink)) {
+            const unit* u = &c.in;
+            if (!unit_text.empty()) {
+                const std::size_t unit_column = *col[static_cast<std::size_t>(column_role::unit)];
+                const auto& resolved = rows.unit_of(c.indicator, unit_text);
+                if (!resolved.u) {
+                    error e = *resolved.problem;
+                    e.where = rec.origin_of(unit_column);
+                    e.message.en = fmt::format("column {}: {}", header_cells_[c.index], e.message.en);
+                    e.message.zh = fmt::format("列 {}：{}", header_cells_[c.index], e.message.zh);
+                    report(std::move(e));
+                    ++rejected;
+                    continue;
+                }
+                if (c.unit_in_header && !resolved.u->same_as(c.in)) {
+                    report(make_error(
+                        error_code::unit_unknown,
+                        fmt::format("the unit column says {} but the header of column \"{}\" says {}: which unit is meant?",
+                                    resolved.u->spelling(), header_cells_[c.index], c.in.spelling()),
+                        fmt::format("单位列为 {}，而列“{}”的表头为 {}：应以哪个单位为准？", resolved.u->spelling(),
+                                    header_cells_[c.index], c.in.spelling()),
+                        rec.origin_of(unit_column)));
+                    ++rejected;
+                    continue;
+                }
+                u = &*resolved.u;
+            }
+            switch (rows.store(rec, col, field(column_role::region), c.indicator, year, value_text, c.index, *u,
+                               price_base, vintage, unit_text.empty() && !c.unit_in_header, 0, sink)) {
                 case outcome::stored: ++stored; break;
                 case outcome::rejected: ++rejected; break;
                 case outcome::ignored:

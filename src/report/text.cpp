@@ -102,6 +102,9 @@ std::string render_text(const report_context& ctx) {
                             region_text, years_text, to_string(ev.options.path),
                             format_display(ev.options.tolerance.value()));
     for (const input_summary& in : ctx.data.inputs()) out += (zh ? "输入 " : "Input ") + input_line(in, lang) + "\n";
+    // Which year is judged, when the inputs hold more values of an earlier one (W-YEAR-MIXED).
+    for (const error& e : ctx.findings)
+        if (e.code == error_code::year_not_judged) out += (zh ? "注意：" : "Note: ") + e.message.in(lang) + "\n";
 
     const row header = zh ? row{"状态", "目标", "名称", "年份", "实际值", "要求值", "差距", "完成率", "预警"}
                           : row{"Status", "Target", "Name", "Year", "Actual", "Required", "Gap", "Attain.", "Grade"};

@@ -160,13 +160,31 @@ const target* plan::find_target(std::string_view id) const {
 }
 
 std::string plan::canonical_region(std::string_view name) const {
-    const std::string_view n = text::trim(name);
-    if (n == info.region.zh || n == info.region.en) return info.region.zh;
-    for (const std::string& a : info.region_aliases)
-        if (n == a) return info.region.zh;
-    for (const localized_text& sub : info.subregions)
-        if (n == sub.en && !sub.zh.empty()) return sub.zh;
-    return std::string(n);
+    // Compared after NFKC, without invisible characters and case-folded: "内蒙古自治区\u00A0",
+    // "ＩＮＮＥＲ ＭＯＮＧＯＬＩＡ" and "全区\u200B" are the plan's region.
+    const std::string key = text::fold_name(name);
+    if (region_by_fold_.empty()) {
+        for (const auto& [spelling, canonical] : region_spellings())
+            if (text::fold_name(spelling) == key) return canonical;
+    } else if (const auto it = region_by_fold_.find(key); it != region_by_fold_.end()) {
+        return it->second;
+    }
+    return text::clean_name(name);
+}
+
+std::vector<std::pair<std::string, std::string>> plan::region_spellings() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    const auto add = [&](const std::string& spelling, const std::string& canonical) {
+        if (!spelling.empty() && !canonical.empty()) out.emplace_back(spelling, canonical);
+    };
+    add(info.region.zh, info.region.zh);
+    add(info.region.en, info.region.zh);
+    for (const std::string& a : info.region_aliases) add(a, info.region.zh);
+    for (const localized_text& sub : info.subregions) {
+        add(sub.zh, sub.zh);
+        add(sub.en, sub.zh);
+    }
+    return out;
 }
 
 std::vector<std::string> plan::indicator_names() const {
@@ -179,6 +197,9 @@ std::vector<std::string> plan::indicator_names() const {
 }
 
 void plan::index() {
+    region_by_fold_.clear();
+    for (const auto& [spelling, canonical] : region_spellings())
+        region_by_fold_.emplace(text::fold_name(spelling), canonical);  // the first declaration wins
     indicator_by_name_.clear();
     target_by_id_.clear();
     for (std::size_t i = 0; i < indicators.size(); ++i) {
