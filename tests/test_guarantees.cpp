@@ -205,7 +205,8 @@ TEST_CASE("every data row is used, ignored with a note, or rejected", "[guarante
     for (const auto& e : fs::directory_iterator(source_dir / "examples"))
         if (e.path().extension() == ".csv") files.push_back(e.path());
     for (const char* name : {"blank-and-ignored-rows.csv", "identical-duplicates.csv", "crlf.csv", "bom-crlf.csv",
-                             "lone-cr.csv", "no-final-newline.csv", "full-width-value.csv", "header-only.csv"})
+                             "lone-cr.csv", "no-final-newline.csv", "full-width-value.csv", "header-only.csv",
+                             "indicator-unused-long.csv", "region-zero-width-bom.csv", "wide-unused-column.csv"})
         files.push_back(bad_dir / name);
     // Many rows of every fate: used, ignored for their region, their year, an empty value or
     // every field empty, and repeats of a value already given.
@@ -220,6 +221,7 @@ TEST_CASE("every data row is used, ignored with a note, or rejected", "[guarante
             many += "内蒙古自治区,能源消费总量,2020,,万吨标准煤\n";
             many += ",,,,\n\n";
             many += "内蒙古自治区,化学需氧量排放量,2020,85,万吨\n";
+            many += "内蒙古自治区,全社会用电量,2020,3900,亿千瓦时\n";  // an indicator the plan does not use
         }
         files.push_back(dir.write("many-fates.csv", many));
     }

@@ -301,3 +301,10 @@ TEST_CASE("plans shows the region's declared spellings", "[names][region][cli]")
     const auto json = plancheck_test::run_cli({"plans", "--format", "json"});
     CHECK(json.out.find("\"region_aliases\"") != std::string::npos);
 }
+
+TEST_CASE("indicators shows the region's declared spellings", "[names][region][cli]") {
+    const auto text = plancheck_test::run_cli({"--lang", "en", "indicators", "COD"});
+    CHECK(text.out.find("region: 内蒙古自治区 (also written 内蒙古, 全区, 全区合计") != std::string::npos);
+    const auto json = plancheck_test::run_cli({"indicators", "--format", "json"});
+    CHECK(json.out.find("\"region_aliases\"") != std::string::npos);
+}

@@ -327,7 +327,8 @@ command add_check_command(CLI::App& root) {
                     "Input encoding: auto (UTF-8, else GB18030 when the bytes are not UTF-8), utf-8, gb18030 (gbk)");
     app->add_flag("--strict", raw->strict,
                   "Submission checks (W-PLAUSIBILITY: shares outside 0-100%, negative amounts, jumps between years, "
-                  "mixed price bases) are errors: exit 2, nothing evaluated");
+                  "mixed price bases) and names the plan does not use (indicators, columns) are errors: exit 2, "
+                  "nothing evaluated");
     app->add_option("--max-yoy-change", raw->max_yoy_change,
                     "A change from one year to the next beyond PCT percent (percentage points for a share) is a "
                     "plausibility finding (default 50)")

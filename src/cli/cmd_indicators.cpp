@@ -75,6 +75,12 @@ std::string field_lines(const std::vector<std::pair<std::string, std::string>>& 
 std::string render_text(const plan& p, const std::vector<indicator_entry>& entries, language lang) {
     const bool zh = lang == language::zh;
     std::string out = fmt::format("{}  {}\n", p.info.id, p.info.title.in(lang));
+    // The region a data file's rows must name, and its declared spellings (issue 17 class 5).
+    out += fmt::format("{}{}{}\n", zh ? "地区：" : "region: ", p.info.region.zh,
+                       p.info.region_aliases.empty()
+                           ? std::string()
+                       : zh ? fmt::format("（亦写作 {}）", join(p.info.region_aliases, "、"))
+                            : fmt::format(" (also written {})", join(p.info.region_aliases, ", ")));
     for (const indicator_entry& e : entries) {
         const indicator& ind = p.indicators[e.index];
         out += fmt::format("\n{} — {} / {}\n", ind.id, ind.name.zh, ind.name.en);
@@ -148,6 +154,8 @@ json render_json(const plan& p, const std::vector<indicator_entry>& entries) {
                     {{"id", p.info.id},
                      {"title", localized(p.info.title)},
                      {"document", p.info.document},
+                     {"region", localized(p.info.region)},
+                     {"region_aliases", p.info.region_aliases},
                      {"rule_file", p.file},
                      {"rule_file_sha256", p.sha256}}},
                    {"indicators", std::move(list)}};

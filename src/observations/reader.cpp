@@ -685,6 +685,12 @@ void row_reader::long_row(const csv::record& rec, const columns& col, std::uint6
         if (found.kind == detail::name_match::how::far && !f_.opts.strict) {
             ++in.ignored;
             sink.unused(indicator_text, rec.line_of(indicator_column), rec.column_of(indicator_column));
+            report(sink, error_code::row_ignored, seq, [&] {
+                return make_error(error_code::row_ignored,
+                                  fmt::format("indicator \"{}\" is not used by plan {}", indicator_text, f_.p.info.id),
+                                  fmt::format("指标“{}”不是规划 {} 使用的指标", indicator_text, f_.p.info.id),
+                                  rec.origin_of(indicator_column));
+            });
             return;
         }
         report(sink, error_code::indicator_unknown, seq, [&] {
