@@ -12,7 +12,7 @@ _plancheck_global_options="--lang --color --quiet -q --help -h --version"
 # Options of each command, as its --help lists them (global options are added to every one).
 _plancheck_command_options() {
     case $1 in
-        check) echo "--plan --targets --year --format --output -o --fail-under --require-all --path --tolerance
+        check) echo "--plan --targets --year --format --output -o --fail-under --min-coverage --require-all --path --tolerance
                      --yellow-band --only-failed --all-years --max-findings --jobs --regional-targets --region --encoding
                      --strict --max-yoy-change --per-file --explain --verbose -v" ;;
         plans) echo "--targets --format --ids" ;;
@@ -22,7 +22,7 @@ _plancheck_command_options() {
         units) echo "" ;;
         convert) echo "--to --calorific" ;;
         template) echo "--plan --targets --year --region --regional-targets --regional --output -o --no-bom" ;;
-        merge) echo "--format --output -o" ;;
+        merge) echo "--format --output -o --targets --regional-targets --only-failed" ;;
     esac
 }
 
@@ -92,7 +92,7 @@ _plancheck() {
         --targets) _plancheck_files toml; return ;;
         --regional-targets) _plancheck_files csv; return ;;
         -o | --output) _plancheck_files; return ;;
-        --year | --fail-under | --tolerance | --yellow-band | --max-findings | --jobs | --max-yoy-change | --region | \
+        --year | --fail-under | --min-coverage | --tolerance | --yellow-band | --max-findings | --jobs | --max-yoy-change | --region | \
             --explain | --to)
             return ;;
     esac

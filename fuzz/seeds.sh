@@ -3,11 +3,11 @@
 # the shipped rule files, the bad-input corpus (tests/data/bad) and the unit spellings of
 # src/units/unit_table.cpp. Each target's input starts with its option bytes (see the comment at
 # the top of fuzz/fuzz_*.cpp), so every file is written with a few choices of them.
-# Usage: fuzz/seeds.sh OUTDIR      (creates OUTDIR/{csv,unit,rules,check}; existing files stay)
+# Usage: fuzz/seeds.sh OUTDIR      (creates OUTDIR/{csv,unit,rules,check,merge}; existing files stay)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:?usage: fuzz/seeds.sh OUTDIR}"
-mkdir -p "$out"/{csv,unit,rules,check}
+mkdir -p "$out"/{csv,unit,rules,check,merge}
 
 shopt -s nullglob
 csv_files=("$root"/examples/*.csv "$root"/tests/data/bad/*.csv)
@@ -48,4 +48,13 @@ for s in 22500 -7.1 1.2e3 +5 ' 3 ' '２２５００' '１．５' '−7.1' '12%' 
   unit_seed "$s"
 done
 
-echo "seeds in $out: csv $(ls "$out/csv" | wc -l), unit $(ls "$out/unit" | wc -l), rules $(ls "$out/rules" | wc -l), check $(ls "$out/check" | wc -l)" >&2
+# fuzz_merge: the JSON reports of the bad-input corpus, and splices into its built-in report (a
+# first byte other than '{', two bytes of offset, the bytes written there).
+for f in "$root"/tests/data/bad/*.json; do seed merge "$(basename "$f" .json)" '' "$f"; done
+printf '\x01\x00\x00{"schema": "plancheck-reports/1", "reports": [' >"$out/merge/splice-bundle"
+printf '\x01\x00\x40"status": "met"' >"$out/merge/splice-status"
+printf '\x01\x01\x00"year": 2031,' >"$out/merge/splice-year"
+printf '\x01\x02\x00"value": 1e999999,' >"$out/merge/splice-overflow"
+printf '\x01\x00\x10[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[' >"$out/merge/splice-deep"
+
+echo "seeds in $out: merge $(ls "$out/merge" | wc -l), csv $(ls "$out/csv" | wc -l), unit $(ls "$out/unit" | wc -l), rules $(ls "$out/rules" | wc -l), check $(ls "$out/check" | wc -l)" >&2

@@ -3,7 +3,7 @@
 # as the machine has cores, each on one core. A crash, sanitizer report, leak, broken property or
 # hang (over 10 s for one input) stops that target with a non-zero exit; the input is saved under
 # $dir/findings/TARGET/.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets csv unit rules check)
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     (default 30 s; targets csv unit rules check merge)
 # Environment:
 #   PLANCHECK_FUZZ_DIR   the build directory (default build/fuzz; relative to the project or
 #                        absolute). When it is not configured yet it is configured for fuzzing
@@ -18,14 +18,14 @@ root=$PWD
 seconds="${1:-30}"
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(csv unit rules check)
+((${#targets[@]})) || targets=(csv unit rules check merge)
 dir="${PLANCHECK_FUZZ_DIR:-build/fuzz}"
 
 command -v clang++ >/dev/null || { echo "fuzz: clang++ is not installed (scripts/deps.sh test installs it)" >&2; exit 1; }
 for t in "${targets[@]}"; do
   case "$t" in
-    csv | check | unit | rules) ;;
-    *) echo "fuzz: unknown target $t (csv, unit, rules, check)" >&2; exit 2 ;;
+    csv | check | unit | rules | merge) ;;
+    *) echo "fuzz: unknown target $t (csv, unit, rules, check, merge)" >&2; exit 2 ;;
   esac
 done
 if [[ ! -f "$dir/CMakeCache.txt" ]]; then
@@ -47,6 +47,7 @@ run() {
     csv | check) max_len=4096 dict="$root/fuzz/csv.dict" ;;
     unit) max_len=256 ;;
     rules) max_len=16384 dict="$root/fuzz/rules.dict" ;;
+    merge) max_len=65536 dict="$root/fuzz/merge.dict" ;;
   esac
   mkdir -p "$dir/corpus/$t" "$dir/findings/$t" "$dir/logs/$t"
   local rc=0

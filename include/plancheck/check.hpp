@@ -34,11 +34,18 @@ struct check_outcome {
     diagnostics findings;                ///< errors, warnings and notes from reading, then plausibility
     std::uint64_t findings_left_out = 0;  ///< errors and warnings not kept (--max-findings)
     std::uint64_t notes_left_out = 0;     ///< notes (ignored rows) not kept
+    std::size_t read_findings = 0;       ///< how many of `findings` came from reading (the rest: checks)
+    std::uint64_t read_left_out = 0;     ///< of findings_left_out, those from reading
     bool input_failed = false;           ///< an input error: nothing was evaluated
     std::optional<evaluation> ev;        ///< present unless input_failed
 };
 
 /// Reads every input, then evaluates, unless an input had an error.
 [[nodiscard]] check_outcome run_check(const plan& p, const check_request& request);
+
+/// What run_check does once the values are read (`out.data`, the reading findings in
+/// `out.findings`): the submission checks, then the evaluation, unless an error was found.
+/// `plancheck merge` calls it on the values of its reports, so a merge judges as one run does.
+void judge_observations(const plan& p, const check_request& request, check_outcome& out);
 
 }  // namespace plancheck

@@ -71,6 +71,8 @@ enum class error_code : std::uint16_t {
     audit,                 ///< W-AUDIT: a rule-file consistency finding (a warning)
     plausibility,          ///< W-PLAUSIBILITY: a value that is possible but suspicious
     plausibility_refused,  ///< E-PLAUSIBILITY: the same, refused under --strict
+    coverage,              ///< E-COVERAGE: fewer targets judged than --min-coverage asks
+    report_invalid,        ///< E-REPORT: a JSON report given to merge that is malformed, too large or contradicts itself
     internal,              ///< E-INTERNAL: a broken invariant inside plancheck (a bug)
 };
 

@@ -131,6 +131,11 @@ struct tally {
     std::size_t not_evaluable = 0;  ///< results not evaluable
     /// met ÷ evaluated, absent when nothing was evaluated.
     [[nodiscard]] std::optional<units::quantity_of<quantity_kind::share>> compliance() const;
+    /// Results with a verdict (met, on track, not met or behind): the rest had no data or could
+    /// not be evaluated. A compliance of 2/2 means little when 80 targets were not judged.
+    [[nodiscard]] std::size_t judged() const { return met + not_met; }
+    /// judged ÷ results, absent when there are no results.
+    [[nodiscard]] std::optional<units::quantity_of<quantity_kind::share>> coverage() const;
 };
 
 /// The summary of an evaluation, counted on the latest year of each target.

@@ -1,31 +1,40 @@
 #pragma once
 /// Merging: the JSON reports of separate runs (shards of one job, over processes or machines)
-/// combined into the report one run over all their inputs would have given.
+/// combined into the report one run over all their inputs gives, byte for byte.
 ///
-/// The reports must come from one plan (same id, same rule-file SHA-256) and from runs with the
-/// options that change results (year, region, path, tolerance, yellow band, --require-all,
-/// --all-years, --fail-under) set alike. Results are united by (target, region, year): identical
-/// results collapse; a `no data` or `not evaluable` result that used no value from the data (the
-/// shard had nothing for that region or indicator) yields to a result of another shard that did,
-/// and is dropped before the latest year, as one run only judges earlier years that hold data;
-/// any other disagreement is an error (the shards were not independent). The summary is
-/// recomputed as evaluation computes it: the latest year of each target and region counts.
-/// docs/batch.md says when shards are independent.
+/// A merge trusts no verdict of a report. Each report carries every value it read (`data`, in
+/// the canonical unit, with its origin); the merge takes the values of all reports, in order,
+/// as one run reads its files (a value given again by a later report is a note, a different
+/// value an E-DUPLICATE error), and judges them with the code `check` uses
+/// (judge_observations): submission checks, evaluation, summary. Each report is first
+/// re-judged on its own values, so a report whose results say something its values do not (a
+/// status edited by hand) is refused. Reports must be of one plan and rule file, and made with
+/// the same result-changing options; `--all-years` is on when the reports hold more than one
+/// input, as for one run over several files. docs/batch.md has the details.
 ///
+///     auto plan = plancheck::load_shipped_plan("nmg-13fyp-energy").value();
 ///     auto a = plancheck::read_report_file("shard-1.json");
 ///     auto b = plancheck::read_report_file("shard-2.json");
-///     auto merged = plancheck::merge_reports({*a, *b});
-///     if (merged) std::cout << merged->document;
+///     auto merged = plancheck::merge_reports({*a, *b}, plan);
+///     if (merged && !merged->outcome.input_failed) std::cout << merged->document;
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "plancheck/check.hpp"
 #include "plancheck/error.hpp"
-#include "plancheck/evaluate.hpp"
+#include "plancheck/plan.hpp"
 #include "plancheck/report.hpp"
 
 namespace plancheck {
+
+/// The largest JSON report merge reads: 64 MiB (about 150 000 values); a larger one is refused
+/// (E-REPORT) before it is parsed.
+inline constexpr std::size_t max_report_bytes = std::size_t{64} << 20;
+/// The deepest nesting of arrays and objects a report may have (a real one has 5).
+inline constexpr std::size_t max_report_depth = 32;
 
 /// A JSON report as read: its name (for messages) and its text. A `plancheck-reports/1`
 /// document (`check --per-file --format json`) counts as each of the reports it holds.
@@ -34,47 +43,39 @@ struct report_text {
     std::string content;  ///< the JSON text
 };
 
-/// Reads a report file; E-IO when it cannot be read.
+/// Reads a report file ("-" or "/dev/stdin": standard input); E-IO when it cannot be read,
+/// E-REPORT when it is larger than max_report_bytes.
 [[nodiscard]] result<report_text> read_report_file(const std::string& path);
 
-/// One result of a merged report, as its report gives it.
-struct merged_result {
-    std::string target;              ///< target id
-    localized_text name;             ///< the target's short title
-    std::string region;              ///< canonical region name
-    int year = 0;                    ///< the year judged
-    status verdict = status::no_data;  ///< the verdict
-    bool binding = false;            ///< 约束性 (true) or 预期性 (false)
-    grade warning = grade::none;     ///< early-warning grade
-    std::optional<shown_value> actual;    ///< in the result's display unit
-    std::optional<shown_value> required;  ///< in the result's display unit
-    localized_text reason;           ///< why no data / not evaluable, or a note
-    std::string from;                ///< name of the report it came from
+/// The plan a report names, so that the caller can load it before merging.
+struct report_plan {
+    std::string id;                ///< run.plan.id
+    std::string rule_file;         ///< run.plan.rule_file
+    std::string sha256;            ///< run.plan.rule_file_sha256
+    std::string regional_targets;  ///< run.options.regional_targets (empty: none)
 };
 
-/// The merged report.
+/// The plan of the first report in `r` (of a bundle, its first report); E-REPORT with the JSON
+/// path when it is not a plancheck report.
+[[nodiscard]] result<report_plan> plan_of_report(const report_text& r);
+
+/// The merged report: what one run over every input of the reports gives.
 struct merged_report {
-    std::string document;                ///< the merged JSON report, schema plancheck-report/1
-    std::string plan_id;                 ///< the reports' plan
-    localized_text plan_title;           ///< its title
-    std::vector<merged_result> results;  ///< ordered by target (rule-file order), region, year
-    compliance_summary summary;          ///< recomputed over the latest year of each target
-    std::vector<int> years;              ///< every year judged, ascending
-    bool require_all = false;  ///< the runs used --require-all
-    std::optional<units::quantity_of<quantity_kind::share>> fail_under;  ///< the runs' --fail-under
-    std::size_t reports = 0;             ///< reports merged
-    std::size_t collapsed = 0;           ///< identical results given by more than one report
-    std::size_t superseded = 0;          ///< results without data replaced or dropped
-    std::size_t findings = 0;            ///< findings of all reports
+    check_outcome outcome;  ///< the values, findings and evaluation; input_failed as for one run
+    run_info run;           ///< version and options of the reports, the inputs of all of them
+    std::string document;   ///< the JSON report, plancheck-report/1 (empty when input_failed)
+    double fail_under = 100;   ///< the reports' --fail-under
+    double min_coverage = 0;   ///< the reports' --min-coverage
+    std::size_t reports = 0;   ///< reports merged (a bundle counts each of its reports)
 };
 
-/// Merges reports; E-USAGE for a text that is not a plancheck report (with line:column for
-/// broken JSON), E-PLAN for reports of different plans or rule files, E-USAGE for reports made
-/// with different result-changing options, E-DUPLICATE for two different results of one target,
-/// region and year.
-[[nodiscard]] result<merged_report> merge_reports(const std::vector<report_text>& reports);
-
-/// A compact text rendering: one line per result, then the compliance line.
-[[nodiscard]] std::string render_merged_text(const merged_report& merged, language lang);
+/// Merges reports of plan `p`. Errors name the report and the JSON path: E-REPORT for a text
+/// that is not a well-formed report (broken JSON with line:column, a field missing or of the
+/// wrong type, a number out of range, an unknown target or indicator id, an impossible year, a
+/// bundle inside a bundle, results its own values contradict), E-PLAN for another plan or rule
+/// file, E-USAGE for different result-changing options, E-DUPLICATE for an input given by two
+/// reports. A bundle's failed files and values two reports give differently are not errors of
+/// the merge: they make `outcome.input_failed`, with their findings, as they would in one run.
+[[nodiscard]] result<merged_report> merge_reports(const std::vector<report_text>& reports, const plan& p);
 
 }  // namespace plancheck

@@ -99,6 +99,7 @@ public:
 
 private:
     friend class observation_reader;
+    friend class observation_set_builder;
     using group_key = std::uint64_t;  // region << 32 | indicator
     std::vector<input_summary> inputs_;
     std::vector<std::string> regions_;
@@ -108,6 +109,36 @@ private:
     int first_year_ = 0;
     int last_year_ = 0;
     std::size_t stored_ = 0;
+};
+
+/// Builds an observation_set value by value: `plancheck merge` rebuilds the values of one run
+/// from the `data` of its reports. Years are the plan's, as the reader's.
+class observation_set_builder {
+public:
+    /// A builder for the years of `p`.
+    explicit observation_set_builder(const plan& p);
+    /// The first and last year a value may have.
+    [[nodiscard]] int first_year() const { return set_.first_year_; }
+    /// The last year a value may have.
+    [[nodiscard]] int last_year() const { return set_.last_year_; }
+    /// Adds an input; its index is what value_origin::file names.
+    std::uint32_t add_input(input_summary in);
+    /// An input added before, to correct its row counts.
+    [[nodiscard]] input_summary& input(std::uint32_t index) { return set_.inputs_[index]; }
+    /// The index of a region (canonical name), registered on first sight.
+    std::uint32_t add_region(const std::string& canonical);
+    /// The index of a data vintage, registered on first sight; 0 for "".
+    std::uint16_t add_vintage(const std::string& text);
+    /// Stores a value unless its slot is taken, and returns the value already there (nullptr when
+    /// it stored it). `year` must lie in first_year()…last_year().
+    const observation* add(std::uint32_t region, std::size_t indicator, int year, const observation& o);
+    /// The set built; the builder is spent.
+    [[nodiscard]] observation_set finish() && { return std::move(set_); }
+    /// The set so far (for origins).
+    [[nodiscard]] const observation_set& so_far() const { return set_; }
+
+private:
+    observation_set set_;
 };
 
 /// How to read inputs.

@@ -27,6 +27,10 @@ struct run_info {
     std::string version;                              ///< plancheck version
     std::map<std::string, std::string> options;       ///< options as used, by name
     std::optional<double> fail_under;                 ///< --fail-under, in percent
+    /// How many of the findings came from reading the inputs (the rest: checks of the values);
+    /// the JSON report's `data` says so, for `plancheck merge`.
+    std::size_t read_findings = 0;
+    std::uint64_t read_left_out = 0;  ///< of findings_left_out, those from reading
 };
 
 /// Everything a renderer reads.

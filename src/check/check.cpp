@@ -58,6 +58,14 @@ check_outcome run_check(const plan& p, const check_request& request) {
     out.notes_left_out = reader.notes_left_out();
     out.input_failed = reader.failed();
     out.data = std::move(reader).finish();
+    out.read_findings = out.findings.size();
+    out.read_left_out = out.findings_left_out;
+    judge_observations(p, request, out);
+    return out;
+}
+
+void judge_observations(const plan& p, const check_request& request, check_outcome& out) {
+    // Made from the values, not while reading, so that a merge makes it again for all of them.
     if (!out.input_failed && !request.evaluation.year && !request.evaluation.every_year)
         if (auto e = years_not_judged(p, out.data)) out.findings.push_back(std::move(*e));
     // With more than one job, evaluation runs beside the submission checks; it is kept only if
@@ -96,7 +104,6 @@ check_outcome run_check(const plan& p, const check_request& request) {
     } else if (!out.input_failed) {
         out.ev = evaluate(p, out.data, request.evaluation);
     }
-    return out;
 }
 
 }  // namespace plancheck

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "plancheck/error.hpp"
+#include "plancheck/evaluate.hpp"
 
 namespace plancheck::cli {
 
@@ -54,6 +55,9 @@ command add_indicators_command(CLI::App& root);
 void write_stdout(std::string_view text, int exit_code_if_closed = exit_ok);
 /// Prints a diagnostic on stderr (coloured when the context says so).
 void print_diagnostic(const context& ctx, const error& e);
+/// The --min-coverage gate: true when at least `min_coverage` percent of the targets were judged;
+/// otherwise says so on stderr (E-COVERAGE) and returns false.
+bool coverage_gate(const context& ctx, const tally& all, double min_coverage);
 /// E-USAGE printed on stderr; returns exit_bad_input.
 int usage_error(const context& ctx, std::string en, std::string zh);
 

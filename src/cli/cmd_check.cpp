@@ -27,6 +27,7 @@ struct check_options {
     std::string format = "text";
     std::string output;
     double fail_under = 100.0;
+    double min_coverage = 0.0;
     bool require_all = false;
     std::string path = "linear";
     double tolerance = 2.0;
@@ -111,6 +112,9 @@ int run_check_command(const context& ctx, const check_options& raw) {
                            "--explain 输出文本而非工作簿：请去掉 --format xlsx");
     if (raw.fail_under < 0 || raw.fail_under > 100)
         return usage_error(ctx, "--fail-under must be between 0 and 100", "--fail-under 必须在 0 到 100 之间");
+    if (!(raw.min_coverage >= 0 && raw.min_coverage <= 100))
+        return usage_error(ctx, fmt::format("--min-coverage must be between 0 and 100 (percent of the targets judged), not {}", format_number(raw.min_coverage)),
+                           fmt::format("--min-coverage 必须在 0 到 100 之间（已评价目标的百分比），而不是 {}", format_number(raw.min_coverage)));
     if (raw.tolerance < 0 || raw.yellow_band < 0)
         return usage_error(ctx, "--tolerance and --yellow-band must not be negative", "--tolerance 和 --yellow-band 不能为负");
 
@@ -210,6 +214,8 @@ int run_check_command(const context& ctx, const check_options& raw) {
         run_info run;
         run.version = PLANCHECK_VERSION;
         run.fail_under = raw.fail_under;
+        run.read_findings = outcome.read_findings;
+        run.read_left_out = outcome.read_left_out;
         run.options = {{"plan", p->info.id},
                        {"year", raw.year ? std::to_string(*raw.year) : "latest"},
                        {"path", raw.path},
@@ -218,11 +224,13 @@ int run_check_command(const context& ctx, const check_options& raw) {
                        {"require_all", raw.require_all ? "true" : "false"},
                        {"all_years", req.evaluation.every_year ? "true" : "false"},
                        {"fail_under_percent", format_number(raw.fail_under)},
+                       {"min_coverage_percent", format_number(raw.min_coverage)},
                        {"encoding", raw.encoding},
                        {"regional_targets", raw.regional_targets},
                        {"region", raw.region},
                        {"strict", raw.strict ? "true" : "false"},
                        {"max_yoy_change_percent", format_number(raw.max_yoy_change)},
+                       {"max_findings", std::to_string(raw.max_findings)},
                        {"inputs", join_files(req.inputs)}};
         const evaluation& ev = *outcome.ev;
         const report_context report{*p,
@@ -240,7 +248,9 @@ int run_check_command(const context& ctx, const check_options& raw) {
         // (unless --fail-under 0), so an empty submission cannot slip through CI.
         const auto compliance = ev.summary.all.compliance();
         const bool pass = compliance ? compliance->value() + 1e-9 >= raw.fail_under : raw.fail_under <= 0;
-        const int code = pass ? exit_ok : exit_targets_missed;
+        // A gate on coverage: 2/2 met says little when 80 targets were not judged.
+        const bool covered = coverage_gate(ctx, ev.summary.all, raw.min_coverage);
+        const int code = pass && covered ? exit_ok : exit_targets_missed;
         if (*format == report_format::xlsx) {
             auto book = render_xlsx(report);
             if (!book) {
@@ -303,6 +313,10 @@ command add_check_command(CLI::App& root) {
     app->add_option("--fail-under", raw->fail_under,
                     "Exit 1 when compliance (met ÷ evaluated) is below PCT percent (default 100)")
         ->type_name("PCT");
+    app->add_option("--min-coverage", raw->min_coverage,
+                    "Exit 1 when fewer than PCT percent of the targets were judged (had data and a verdict); 0-100, "
+                    "default 0 (no gate)")
+        ->type_name("PCT");
     app->add_flag("--require-all", raw->require_all,
                   "Count targets without data (or not evaluable) as not met");
     app->add_option("--path", raw->path, "Interim-year path: linear (time progress, default) or compound")
@@ -313,7 +327,8 @@ command add_check_command(CLI::App& root) {
     app->add_option("--yellow-band", raw->yellow_band,
                     "A miss within PCT percent of the required value is yellow, beyond it red (default 10)")
         ->type_name("PCT");
-    app->add_flag("--only-failed", raw->only_failed, "List only targets not met, behind or without data");
+    app->add_flag("--only-failed", raw->only_failed,
+                  "List only failures (not met, behind); targets without data are not failures: the coverage counts them");
     app->add_flag("--all-years", raw->all_years,
                   "Judge every year with data (a trajectory); on by default with several files");
     app->add_option("--max-findings", raw->max_findings, "Keep at most N findings per input (default 50)")

@@ -65,6 +65,21 @@ void print_diagnostic(const context& ctx, const error& e) {
     std::fwrite(line.data(), 1, line.size(), stderr);
 }
 
+bool coverage_gate(const context& ctx, const tally& all, double min_coverage) {
+    if (min_coverage <= 0) return true;
+    const auto c = all.coverage();
+    if (c && c->value() + 1e-9 >= min_coverage) return true;
+    const std::string pct = c ? fmt::format("{:.1f}%", c->value()) : "0%";
+    print_diagnostic(ctx, make_error(error_code::coverage,
+                                     fmt::format("only {} of {} targets were judged ({}), below --min-coverage {}%: the "
+                                                 "data lacks what the others need (plancheck template lists it)",
+                                                 all.judged(), all.results, pct, format_number(min_coverage)),
+                                     fmt::format("仅评价了 {}/{} 项目标（{}），低于 --min-coverage {}%：其余目标所需的数据缺失"
+                                                 "（可用 plancheck template 查看）",
+                                                 all.judged(), all.results, pct, format_number(min_coverage))));
+    return false;
+}
+
 int usage_error(const context& ctx, std::string en, std::string zh) {
     print_diagnostic(ctx, make_error(error_code::usage, std::move(en), std::move(zh)));
     return exit_bad_input;

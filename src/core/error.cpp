@@ -49,6 +49,8 @@ std::string_view to_string(error_code code) {
         case error_code::audit: return "W-AUDIT";
         case error_code::plausibility: return "W-PLAUSIBILITY";
         case error_code::plausibility_refused: return "E-PLAUSIBILITY";
+        case error_code::coverage: return "E-COVERAGE";
+        case error_code::report_invalid: return "E-REPORT";
         case error_code::internal: return "E-INTERNAL";
     }
     return "E-INTERNAL";

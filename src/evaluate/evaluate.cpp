@@ -488,6 +488,11 @@ std::optional<units::quantity_of<quantity_kind::share>> tally::compliance() cons
     return percent(static_cast<double>(met) / static_cast<double>(evaluated));
 }
 
+std::optional<units::quantity_of<quantity_kind::share>> tally::coverage() const {
+    if (results == 0) return std::nullopt;
+    return percent(static_cast<double>(judged()) / static_cast<double>(results));
+}
+
 target_result evaluate_target(const plan& p, std::size_t target_index, const std::string& region, int year,
                               const observation_set& data, const evaluation_options& opts) {
     return judge(p, target_index, region, year, data, opts).run();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace plancheck::detail {
@@ -28,6 +29,13 @@ std::string with_unit(const std::optional<shown_value>& v, bool sign) {
     return v->unit == "%" ? n + "%" : fmt::format("{} {}", n, v->unit);
 }
 
+std::string with_unit_exact(const std::optional<shown_value>& v, bool sign) {
+    if (!v) return "—";
+    std::string n = std::isfinite(v->number) ? format_number(v->number, 12) : "—";
+    if (sign && n != "0" && v->number > 0) n = "+" + n;
+    return v->unit == "%" ? n + "%" : fmt::format("{} {}", n, v->unit);
+}
+
 std::string_view comparison_symbol(const target& t) {
     if (t.approximate) return "≈";
     switch (t.cmp) {
@@ -49,6 +57,17 @@ std::string tally_text(const tally& t, language lang) {
     const auto c = t.compliance();
     const std::string pct = c ? fmt::format("{:.1f}%", c->value()) : (lang == language::zh ? "无" : "n/a");
     return fmt::format("{}/{} ({})", t.met, t.evaluated, pct);
+}
+
+std::string coverage_text(const tally& t, language lang) {
+    const auto c = t.coverage();
+    const std::string pct = c ? fmt::format("{:.1f}%", c->value()) : (lang == language::zh ? "无" : "n/a");
+    if (lang == language::zh) return fmt::format("已评价 {}/{} 项目标（{}）", t.judged(), t.results, pct);
+    return fmt::format("judged {} of {} targets ({})", t.judged(), t.results, pct);
+}
+
+bool listed(const report_context& ctx, const target_result& r) {
+    return !ctx.only_failed || r.verdict == status::not_met || r.verdict == status::behind;
 }
 
 region_grid build_region_grid(const report_context& ctx) {

@@ -17,6 +17,9 @@ namespace plancheck::detail {
 /// A shown value as the reports print it: "77.63 万吨", "-14%", or "—" when absent; with `sign`,
 /// a positive number gets its "+" (a gap).
 [[nodiscard]] std::string with_unit(const std::optional<shown_value>& v, bool sign = false);
+/// The same to 12 significant digits, for CI formats whose messages are compared with the input:
+/// 0.935 stays 0.935 (with_unit's two decimals would show 0.94, a value the data does not hold).
+[[nodiscard]] std::string with_unit_exact(const std::optional<shown_value>& v, bool sign = false);
 /// The target's comparison as a symbol: ≤ < ≥ >, or ≈ for an approximate (左右) target.
 [[nodiscard]] std::string_view comparison_symbol(const target& t);
 /// Where the plan says it: the section and the plan's sentence (once, when a regional target's
@@ -24,6 +27,12 @@ namespace plancheck::detail {
 [[nodiscard]] std::string plan_words(const target& t);
 /// "met/evaluated (pct%)", the percentage "n/a" (无) when nothing was evaluated.
 [[nodiscard]] std::string tally_text(const tally& t, language lang);
+
+/// Coverage beside compliance: "judged 9 of 82 targets (11.0%)" / "已评价 9/82 项目标（11.0%）".
+[[nodiscard]] std::string coverage_text(const tally& t, language lang);
+/// The results a report lists under --only-failed: failures only (not met, behind); a target
+/// without data is not a failure and is counted in the coverage instead.
+[[nodiscard]] bool listed(const report_context& ctx, const target_result& r);
 
 /// Leagues and cities × annex targets: each cell the region's latest result for that target.
 struct region_grid {

@@ -21,7 +21,9 @@ using detail::comparison_symbol;
 using detail::plan_words;
 using detail::tally_text;
 using detail::tr;
-using detail::with_unit;
+// CI messages are read beside the data: values to 12 significant digits, so 0.935 is not shown as
+// 0.94, a value the input does not hold.
+std::string with_unit(const std::optional<shown_value>& v, bool sign = false) { return detail::with_unit_exact(v, sign); }
 
 std::string escape_data(std::string_view s) {
     std::string out;
@@ -124,8 +126,8 @@ std::string render_github(const report_context& ctx) {
         out += command("warning", nullptr, to_string(error_code::findings_truncated), left_out_text(ctx.findings_left_out, lang));
 
     const compliance_summary& s = ev.summary;
-    std::string summary = fmt::format("{} {} · {} {} · {} {}", tr(lang, "compliance", "达标率"), tally_text(s.all, lang),
-                                      tr(lang, "binding", "约束性"), tally_text(s.binding, lang),
+    std::string summary = fmt::format("{} {} · {} · {} {} · {} {}", tr(lang, "compliance", "达标率"), tally_text(s.all, lang),
+                                      detail::coverage_text(s.all, lang), tr(lang, "binding", "约束性"), tally_text(s.binding, lang),
                                       tr(lang, "expected", "预期性"), tally_text(s.expected, lang));
     if (s.all.no_data > 0) summary += fmt::format(" · {} {}", tr(lang, "no data", "无数据"), s.all.no_data);
     if (s.all.not_evaluable > 0)

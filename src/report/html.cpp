@@ -145,8 +145,10 @@ struct target_group {
     std::string chart_id;    // empty when it has no chart
 };
 
+// The tables list judged results (with --only-failed, failures only); the unjudged are folded into
+// one list at the end, so they cannot bury the judged ones.
 bool listed(const report_context& ctx, const target_result& r) {
-    return !ctx.only_failed || !(counts_as_met(r.verdict) || r.verdict == status::not_evaluable);
+    return is_evaluated(r.verdict) && detail::listed(ctx, r);
 }
 
 std::vector<target_group> group_results(const report_context& ctx) {
@@ -240,6 +242,7 @@ std::string header(const report_context& ctx) {
     std::string inputs;
     for (const input_summary& in : ctx.data.inputs()) inputs += (inputs.empty() ? "" : ", ") + in.name;
     out += fact("Inputs", "输入", inputs.empty() ? std::string("—") : inputs);
+    out += fact("Coverage", "覆盖", detail::coverage_text(ev.summary.all, lang));
     out += "</dl></div>";
 
     const compliance_summary& s = ev.summary;
@@ -507,8 +510,33 @@ bool judged_with_note(const report_context& ctx, const target_result& r) {
     return is_evaluated(r.verdict) && !r.reason.en.empty() && (!ctx.only_failed || !counts_as_met(r.verdict));
 }
 bool not_judged(const report_context& ctx, const target_result& r) {
-    if (r.verdict == status::no_data) return true;
-    return r.verdict == status::not_evaluable && !ctx.only_failed;
+    return !is_evaluated(r.verdict) && !ctx.only_failed;
+}
+
+// The targets without a verdict, folded: per status one line of ids (with the year in a
+// trajectory); the reasons with --verbose (and in the JSON report).
+std::string unjudged_list(const report_context& ctx) {
+    const language lang = ctx.lang;
+    std::vector<std::pair<status, std::string>> groups;
+    std::vector<std::size_t> counts;
+    for (const target_result& r : ctx.ev.results) {
+        if (!not_judged(ctx, r)) continue;
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& e) { return e.first == r.verdict; });
+        if (g == groups.end()) {
+            g = groups.insert(groups.end(), {r.verdict, {}});
+            counts.push_back(0);
+        }
+        ++counts[static_cast<std::size_t>(g - groups.begin())];
+        const std::string& id = ctx.p.targets[r.target_index].id;
+        g->second += fmt::format(R"({}<span class="tid">{}</span>{})", g->second.empty() ? "" : ", ", escape_html(id),
+                                 ctx.ev.years.size() > 1 ? fmt::format(" ({})", r.year) : std::string());
+    }
+    std::string out;
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        out += fmt::format(R"(<p class="unjudged">{} <strong>{} ({})</strong>: {}</p>)", detail::status_symbol(groups[i].first),
+                           escape_html(status_label(groups[i].first, lang)), counts[i], groups[i].second);
+    if (!out.empty() && ctx.verbose) out += reason_list(ctx, not_judged);
+    return out;
 }
 
 std::string notes(const report_context& ctx, bool any_plan_base) {
@@ -520,7 +548,7 @@ std::string notes(const report_context& ctx, bool any_plan_base) {
                               "† 按规划文本中的基年数值计算（数据中没有该年数值）。"));
     if (const std::string l = reason_list(ctx, judged_with_note); !l.empty())
         out += fmt::format("<h3>{}</h3>{}", tr(lang, "Notes", "说明"), l);
-    if (const std::string l = reason_list(ctx, not_judged); !l.empty())
+    if (const std::string l = unjudged_list(ctx); !l.empty())
         out += fmt::format("<h3>{}</h3>{}", tr(lang, "Not judged", "未能评价的目标"), l);
     if (ctx.verbose && !ctx.p.unevaluable.empty()) {
         out += fmt::format(R"(<h3>{}</h3><ul class="reasons">)",

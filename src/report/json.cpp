@@ -128,13 +128,47 @@ std::string render_json(const report_context& ctx) {
     json findings = json::array();
     for (const error& e : ctx.findings) findings.push_back(detail::finding_json(e));
 
+    // Every value read, in its canonical unit (exact: the double itself), so that `plancheck merge`
+    // can judge the values of several reports as one run would.
+    const observation_set& data = ctx.data;
+    json data_regions = json::array();
+    for (const std::string& r : data.regions()) data_regions.push_back(r);
+    json vintages = json::array();
+    for (std::size_t i = 1; i < data.vintages().size(); ++i) vintages.push_back(data.vintages()[i]);
+    json values = json::array();
+    for (std::uint32_t r = 0; r < data.regions().size(); ++r) {
+        for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+            const auto slots = data.values_of(r, i);
+            for (std::size_t y = 0; y < slots.size(); ++y) {
+                if (!slots[y]) continue;
+                const observation& o = *slots[y];
+                values.push_back(json{{"region", data.regions()[r]},
+                                      {"indicator", p.indicators[i].id},
+                                      {"year", data.first_year() + static_cast<int>(y)},
+                                      {"value", o.value.canonical_value()},
+                                      {"unit", unit::canonical(o.value.kind()).spelling()},
+                                      {"file", o.where.file},
+                                      {"line", o.where.line},
+                                      {"column", o.where.column},
+                                      {"price_base", o.price_base != 0 ? json(o.price_base) : json(nullptr)},
+                                      {"vintage", o.vintage != 0 ? json(data.vintages()[o.vintage]) : json(nullptr)}});
+            }
+        }
+    }
+    json data_json{{"regions", std::move(data_regions)},
+                   {"vintages", std::move(vintages)},
+                   {"read_findings", ctx.run.read_findings},
+                   {"read_findings_left_out", ctx.run.read_left_out},
+                   {"values", std::move(values)}};
+
     json doc{{"schema", "plancheck-report/1"},
              {"run", std::move(run)},
              {"summary", std::move(summary)},
              {"results", std::move(results)},
              {"not_encoded", std::move(unevaluable)},
              {"findings", std::move(findings)},
-             {"findings_left_out", ctx.findings_left_out}};
+             {"findings_left_out", ctx.findings_left_out},
+             {"data", std::move(data_json)}};
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

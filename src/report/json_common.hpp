@@ -31,7 +31,9 @@ inline ordered_json tally_json(const tally& t) {
                         {"not_met", t.not_met},
                         {"no_data", t.no_data},
                         {"not_evaluable", t.not_evaluable},
-                        {"compliance_percent", c ? ordered_json(c->value()) : ordered_json(nullptr)}};
+                        {"compliance_percent", c ? ordered_json(c->value()) : ordered_json(nullptr)},
+                        {"judged", t.judged()},
+                        {"coverage_percent", t.coverage() ? ordered_json(t.coverage()->value()) : ordered_json(nullptr)}};
 }
 
 }  // namespace plancheck::detail

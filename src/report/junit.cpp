@@ -27,7 +27,9 @@ using detail::comparison_symbol;
 using detail::plan_words;
 using detail::tally_text;
 using detail::tr;
-using detail::with_unit;
+// CI messages are read beside the data: values to 12 significant digits, so 0.935 is not shown as
+// 0.94, a value the input does not hold.
+std::string with_unit(const std::optional<shown_value>& v, bool sign = false) { return detail::with_unit_exact(v, sign); }
 
 // ---- XML ----------------------------------------------------------------------------------
 
@@ -160,6 +162,21 @@ std::string failure_body(const plan& p, const target_result& r, language lang) {
     return out;
 }
 
+// A target's earlier years, one a line: what the gate does not judge, kept for the record.
+std::string past_years(const plan& p, const std::vector<const target_result*>& past, language lang) {
+    std::string out(tr(lang, "earlier years (not judged by this test):\n", "以往年份（不计入本测试）：\n"));
+    for (const target_result* r : past) {
+        out += fmt::format("  {} {}", r->year, status_label(r->verdict, lang));
+        if (is_missed(r->verdict) || counts_as_met(r->verdict))
+            out += lang == language::zh ? fmt::format("：实际 {}，要求 {}", with_unit(show(p, *r, r->actual)),
+                                                      with_unit(show(p, *r, r->required)))
+                                        : fmt::format(": actual {}, required {}", with_unit(show(p, *r, r->actual)),
+                                                      with_unit(show(p, *r, r->required)));
+        out += "\n";
+    }
+    return out;
+}
+
 std::string inputs_and_findings(const report_context& ctx) {
     std::string out;
     for (const input_summary& in : ctx.data.inputs())
@@ -216,21 +233,32 @@ std::string render_junit(const report_context& ctx) {
         std::size_t failures = 0;
         std::size_t skipped = 0;
         // The suite's compliance counts each target's latest year, as the summary does.
+        // The gate is the latest year of each target: a trajectory's earlier years (behind in 2017,
+        // long since caught up) are history, shown in the testcase's system-out, never failures,
+        // or a CI gate over --all-years could never turn green.
         std::vector<target_result> latest;
+        std::vector<std::pair<const target_result*, std::vector<const target_result*>>> cases;
+        std::vector<const target_result*> earlier;
         for (std::size_t i = 0; i < results.size(); ++i) {
             const target_result& r = *results[i];
+            if (i + 1 < results.size() && results[i + 1]->target_index == r.target_index) {
+                earlier.push_back(&r);
+                continue;
+            }
             if (fails(r.verdict))
                 ++failures;
             else if (!counts_as_met(r.verdict))
                 ++skipped;
-            if (i + 1 == results.size() || results[i + 1]->target_index != r.target_index) latest.push_back(r);
+            latest.push_back(r);
+            cases.emplace_back(&r, std::move(earlier));
+            earlier.clear();
         }
         all_failures += failures;
         all_skipped += skipped;
         const compliance_summary s = summarize(p, latest, require_all);
         const auto c = s.all.compliance();
 
-        body += suite_open(fmt::format("{} · {}", p.info.id, region), results.size(), failures, 0, skipped);
+        body += suite_open(fmt::format("{} · {}", p.info.id, region), cases.size(), failures, 0, skipped);
         body += "    <properties>\n";
         body += property("plan", p.info.id);
         body += property("plan_title", p.info.title.in(lang));
@@ -245,6 +273,8 @@ std::string render_junit(const report_context& ctx) {
         body += property("compliance_percent", c ? format_display(c->value(), 1) : "");
         body += property("binding", tally_text(s.binding, lang));
         body += property("expected", tally_text(s.expected, lang));
+        body += property("coverage", detail::coverage_text(s.all, lang));
+        body += property("coverage_percent", s.all.coverage() ? format_display(s.all.coverage()->value(), 1) : "");
         body += property("no_data", fmt::to_string(s.all.no_data));
         body += property("not_evaluable", fmt::to_string(s.all.not_evaluable));
         body += property("require_all", require_all ? "true" : "false");
@@ -254,12 +284,12 @@ std::string render_junit(const report_context& ctx) {
         for (const input_summary& in : ctx.data.inputs()) body += property("input", fmt::format("{}  {}", in.sha256, in.name));
         body += "    </properties>\n";
 
-        for (const target_result* rp : results) {
+        for (const auto& [rp, past] : cases) {
             const target_result& r = *rp;
             const target& t = p.targets[r.target_index];
             body += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\"", xml_attr(p.info.id + "." + t.section),
                                 xml_attr(fmt::format("{} ({})", t.id, r.year)));
-            if (counts_as_met(r.verdict)) {
+            if (counts_as_met(r.verdict) && past.empty()) {
                 body += "/>\n";
                 continue;
             }
@@ -271,10 +301,12 @@ std::string render_junit(const report_context& ctx) {
             else
                 body += fmt::format("      <skipped message=\"{}\"/>\n",
                                     xml_attr(fmt::format("{}: {}", status_label(r.verdict, lang), r.reason.in(lang))));
+            if (!past.empty()) body += fmt::format("      <system-out>{}</system-out>\n", xml_text(past_years(p, past, lang)));
             body += "    </testcase>\n";
         }
 
-        std::string out = fmt::format("{}{}", tr(lang, "compliance: ", "达标率："), tally_text(s.all, lang));
+        std::string out = fmt::format("{}{} · {}", tr(lang, "compliance: ", "达标率："), tally_text(s.all, lang),
+                                      detail::coverage_text(s.all, lang));
         if (s.all.no_data > 0) out += fmt::format(" · {} {}", tr(lang, "no data", "无数据"), s.all.no_data);
         if (s.all.not_evaluable > 0) out += fmt::format(" · {} {}", tr(lang, "not evaluable", "无法评价"), s.all.not_evaluable);
         out += "\n" + inputs_and_findings(ctx);

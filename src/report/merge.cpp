@@ -1,6 +1,7 @@
-// Merging JSON reports. The documents are combined as JSON, so every field a report carries
-// reaches the merged one unchanged; only the summary is recomputed, the way evaluate() and
-// summarize() compute it for one run.
+// Merging JSON reports by judging their values again, as one run would: the verdicts of the
+// reports are never taken over. Reports are untrusted input (they travel between machines and
+// can be edited): every field is checked for type and range, and every error names the report
+// and the JSON path of the field.
 
 #include "plancheck/merge.hpp"
 
@@ -8,62 +9,127 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/common.hpp"
-#include "report/json_common.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <tuple>
 
-#include "plancheck/text.hpp"
+#include "report/json_common.hpp"
 
 namespace plancheck {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-using detail::tally_json;
-using detail::tally_text;
-using detail::with_unit;
+using json = nlohmann::json;
 
-// Options that change which results a run gives or how they are judged or counted: reports
-// made with different values cannot be merged into what one run would give. Input names,
-// encodings and the path of a regional targets table may differ between shards.
-constexpr std::array<std::string_view, 9> result_options{"plan",      "year",        "path",
-                                                         "tolerance_percent", "yellow_band_percent", "require_all",
-                                                         "all_years", "fail_under_percent", "region"};
-
-struct loaded {
-    std::string name;
-    json doc;
+// A field that is missing, of the wrong type or out of range: thrown inside this file only,
+// caught by the public functions and returned as E-REPORT.
+struct bad_field {
+    std::string path;
+    std::string en;
+    std::string zh;
 };
 
-std::optional<status> parse_status(std::string_view s) {
-    for (const status v : {status::met, status::not_met, status::on_track, status::behind, status::no_data,
-                           status::not_evaluable})
-        if (to_string(v) == s) return v;
-    return std::nullopt;
+[[noreturn]] void fail(const std::string& path, std::string en, std::string zh) {
+    throw bad_field{path, std::move(en), std::move(zh)};
 }
 
-grade parse_grade(std::string_view s) {
-    for (const grade g : {grade::green, grade::yellow, grade::red})
-        if (to_string(g) == s) return g;
-    return grade::none;
+error report_error(const std::string& name, const std::string& path, const std::string& en, const std::string& zh,
+                   origin where = {}) {
+    if (where.file.empty()) where.file = name;
+    // The origin names the report; the message the place in it.
+    return make_error(error_code::report_invalid, fmt::format("at {}: {}", path, en), fmt::format("位于 {}：{}", path, zh),
+                      std::move(where));
 }
 
-localized_text localized_of(const json& j) {
-    if (!j.is_object()) return {};
-    return {j.value("en", std::string()), j.value("zh", std::string())};
+// ---- typed access with JSON paths ---------------------------------------------------------------
+
+const json& field(const json& obj, const std::string& path, const char* key) {
+    if (!obj.is_object()) fail(path, "expected an object", "应为对象");
+    const auto it = obj.find(key);
+    if (it == obj.end())
+        fail(fmt::format("{}.{}", path, key), "missing (made by `plancheck check --format json` of this version?)",
+             "缺失（是否由本版本的 `plancheck check --format json` 生成？）");
+    return *it;
 }
 
-// Line and column (in characters) of a byte offset, for a JSON syntax error.
+std::string text_of(const json& j, const std::string& path) {
+    if (!j.is_string()) fail(path, "expected a string", "应为字符串");
+    return j.get<std::string>();
+}
+std::string text_at(const json& obj, const std::string& path, const char* key) {
+    return text_of(field(obj, path, key), fmt::format("{}.{}", path, key));
+}
+
+std::uint64_t count_of(const json& j, const std::string& path, std::uint64_t max = std::uint64_t{1} << 53) {
+    if (!j.is_number_unsigned() && !(j.is_number_integer() && j.get<std::int64_t>() >= 0))
+        fail(path, "expected a whole number not below 0", "应为非负整数");
+    const auto v = j.get<std::uint64_t>();
+    if (v > max) fail(path, fmt::format("{} is out of range (at most {})", v, max), fmt::format("{} 超出范围（最大 {}）", v, max));
+    return v;
+}
+std::uint64_t count_at(const json& obj, const std::string& path, const char* key,
+                       std::uint64_t max = std::uint64_t{1} << 53) {
+    return count_of(field(obj, path, key), fmt::format("{}.{}", path, key), max);
+}
+
+bool flag_at(const json& obj, const std::string& path, const char* key) {
+    const json& j = field(obj, path, key);
+    if (!j.is_boolean()) fail(fmt::format("{}.{}", path, key), "expected true or false", "应为 true 或 false");
+    return j.get<bool>();
+}
+
+const json& array_at(const json& obj, const std::string& path, const char* key) {
+    const json& j = field(obj, path, key);
+    if (!j.is_array()) fail(fmt::format("{}.{}", path, key), "expected an array", "应为数组");
+    return j;
+}
+
+// ---- parsing with a position and a depth bound --------------------------------------------------
+
+// nlohmann's DOM builder, told where a syntax error or an out-of-range number (1e999999) is, and
+// stopped at max_report_depth instead of building what a stack-hungry consumer would choke on.
+struct bounded_dom : nlohmann::detail::json_sax_dom_parser<json> {
+    using base = nlohmann::detail::json_sax_dom_parser<json>;
+    explicit bounded_dom(json& j) : base(j, false) {}
+    std::size_t depth = 0;
+    bool too_deep = false;
+    std::size_t error_at = 0;
+    std::string error_text;
+
+    bool start_object(std::size_t n) {
+        if (++depth > max_report_depth) return too_deep = true, false;
+        return base::start_object(n);
+    }
+    bool end_object() {
+        --depth;
+        return base::end_object();
+    }
+    bool start_array(std::size_t n) {
+        if (++depth > max_report_depth) return too_deep = true, false;
+        return base::start_array(n);
+    }
+    bool end_array() {
+        --depth;
+        return base::end_array();
+    }
+    template <class Exception>
+    bool parse_error(std::size_t position, const std::string& token, const Exception& ex) {
+        // nlohmann counts the offending token as read: point at its start.
+        error_at = position >= token.size() && !token.empty() ? position - token.size() : (position > 0 ? position - 1 : 0);
+        error_text = ex.what();
+        return false;
+    }
+};
+
+// Line and column (in characters) of a byte offset.
 origin position_of(const std::string& name, const std::string& content, std::size_t byte) {
     origin o{name, 1, 1};
     const std::size_t end = std::min(byte, content.size());
@@ -76,349 +142,694 @@ origin position_of(const std::string& name, const std::string& content, std::siz
             ++o.column;
         }
     }
-    // nlohmann counts the offending byte as read: point at it, not after it.
-    if (o.column > 1) --o.column;
     return o;
 }
 
-error not_a_report(const std::string& name, const std::string& why_en, const std::string& why_zh) {
-    return make_error(error_code::usage, fmt::format("{} is not a plancheck JSON report: {}", name, why_en),
-                      fmt::format("{} 不是 plancheck 的 JSON 报告：{}", name, why_zh), origin{name, 0, 0});
+// The byte where nesting first exceeds the bound (brackets outside strings).
+std::size_t depth_position(const std::string& content) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < content.size(); ++i) {
+        const char c = content[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_report_depth) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return content.size();
 }
 
-// Reads every text into report documents; a plancheck-reports/1 bundle gives its reports.
-result<std::vector<loaded>> parse_all(const std::vector<report_text>& reports) {
-    std::vector<loaded> out;
-    for (const report_text& r : reports) {
-        json doc;
-        try {
-            doc = json::parse(r.content);
-        } catch (const json::parse_error& e) {
-            return make_error(error_code::usage, fmt::format("not valid JSON: {}", e.what()),
-                              fmt::format("不是有效的 JSON：{}", e.what()), position_of(r.name, r.content, e.byte));
+result<json> parse_report(const report_text& r) {
+    if (r.content.size() > max_report_bytes)
+        return report_error(r.name, "$",
+                            fmt::format("{} bytes, more than the {} MiB a report may have", r.content.size(), max_report_bytes >> 20),
+                            fmt::format("{} 字节，超过报告上限 {} MiB", r.content.size(), max_report_bytes >> 20));
+    json doc;
+    bounded_dom dom(doc);
+    const bool ok = json::sax_parse(r.content, &dom);
+    if (dom.too_deep)
+        return report_error(r.name, "$", fmt::format("nested deeper than {} levels: not a plancheck report", max_report_depth),
+                            fmt::format("嵌套超过 {} 层：不是 plancheck 报告", max_report_depth),
+                            position_of(r.name, r.content, depth_position(r.content)));
+    if (!ok || dom.is_errored()) {
+        return report_error(r.name, "$", fmt::format("not valid JSON: {}", dom.error_text),
+                            fmt::format("不是有效的 JSON：{}", dom.error_text), position_of(r.name, r.content, dom.error_at));
+    }
+    return doc;
+}
+
+// ---- one report, read into typed values ---------------------------------------------------------
+
+struct claimed_result {
+    std::string target;
+    std::string region;
+    int year = 0;
+    std::string status;
+    std::string path;
+};
+
+struct report_value {
+    std::string region;
+    std::size_t indicator = 0;
+    int year = 0;
+    observation o;        // where.file: index into the report's inputs
+    std::string vintage;  // "" when none
+    std::string path;
+};
+
+struct parsed {
+    std::string name;
+    std::string version;
+    std::string plan_id;
+    std::string plan_sha256;
+    std::map<std::string, std::string> options;
+    std::vector<input_summary> inputs;
+    std::vector<std::string> regions;
+    std::vector<report_value> values;
+    diagnostics read_findings;
+    std::uint64_t read_left_out = 0;
+    std::vector<claimed_result> results;
+};
+
+std::optional<error_code> code_named(std::string_view s) {
+    for (int c = 0; c <= static_cast<int>(error_code::internal); ++c)
+        if (to_string(static_cast<error_code>(c)) == s) return static_cast<error_code>(c);
+    return std::nullopt;
+}
+
+// "file:line:column" (or shorter) back into an origin; the file name may hold colons.
+origin parse_origin(const std::string& s) {
+    origin o{s, 0, 0};
+    std::array<std::uint32_t, 2> numbers{};
+    std::size_t found = 0;
+    std::string rest = s;
+    while (found < 2) {
+        const std::size_t colon = rest.rfind(':');
+        if (colon == std::string::npos || colon + 1 == rest.size()) break;
+        std::uint32_t n = 0;
+        const char* first = rest.data() + colon + 1;
+        const char* last = rest.data() + rest.size();
+        const auto [end, ec] = std::from_chars(first, last, n);
+        if (ec != std::errc() || end != last || n == 0) break;
+        numbers[found++] = n;
+        rest.resize(colon);
+    }
+    o.file = rest;
+    if (found == 1) o.line = numbers[0];
+    if (found == 2) {
+        o.line = numbers[1];
+        o.column = numbers[0];
+    }
+    return o;
+}
+
+error finding_of(const json& f, const std::string& path) {
+    const std::string code_text = text_at(f, path, "code");
+    const auto code = code_named(code_text);
+    if (!code)
+        fail(path + ".code", fmt::format("unknown finding code \"{}\"", code_text), fmt::format("未知的发现代码“{}”", code_text));
+    const json& message = field(f, path, "message");
+    error e = make_error(*code, text_at(message, path + ".message", "en"), text_at(message, path + ".message", "zh"));
+    const std::string level = text_at(f, path, "severity");
+    if (level == "error") e.level = severity::error;
+    else if (level == "warning") e.level = severity::warning;
+    else if (level == "note") e.level = severity::note;
+    else fail(path + ".severity", "expected error, warning or note", "应为 error、warning 或 note");
+    const json& where = field(f, path, "origin");
+    if (!where.is_null()) e.where = parse_origin(text_of(where, path + ".origin"));
+    return e;
+}
+
+input_summary input_of(const json& in, const std::string& path) {
+    input_summary s;
+    s.name = text_at(in, path, "file");
+    s.sha256 = text_at(in, path, "sha256");
+    s.bytes = count_at(in, path, "bytes");
+    s.encoding = text_at(in, path, "encoding");
+    s.format = text_at(in, path, "format");
+    s.bom = flag_at(in, path, "bom");
+    s.rows = count_at(in, path, "rows");
+    s.used = count_at(in, path, "used");
+    s.ignored = count_at(in, path, "ignored");
+    s.rejected = count_at(in, path, "rejected");
+    s.blank_lines = count_at(in, path, "blank_lines");
+    s.unit_assumed = count_at(in, path, "values_without_unit");
+    const json& extra = array_at(in, path, "extra_columns");
+    for (std::size_t i = 0; i < extra.size(); ++i)
+        s.extra_columns.push_back(text_of(extra[i], fmt::format("{}.extra_columns[{}]", path, i)));
+    return s;
+}
+
+parsed read_report(const json& doc, const std::string& name, const plan& p, int first_year, int last_year) {
+    parsed r;
+    r.name = name;
+    const json& run = field(doc, "$", "run");
+    r.version = text_at(run, "$.run", "plancheck_version");
+    const json& plan_json = field(run, "$.run", "plan");
+    r.plan_id = text_at(plan_json, "$.run.plan", "id");
+    r.plan_sha256 = text_at(plan_json, "$.run.plan", "rule_file_sha256");
+    const json& options = field(run, "$.run", "options");
+    if (!options.is_object()) fail("$.run.options", "expected an object", "应为对象");
+    for (const auto& [k, v] : options.items()) r.options[k] = text_of(v, "$.run.options." + k);
+    const json& inputs = array_at(run, "$.run", "inputs");
+    for (std::size_t i = 0; i < inputs.size(); ++i) r.inputs.push_back(input_of(inputs[i], fmt::format("$.run.inputs[{}]", i)));
+
+    const json& data = field(doc, "$", "data");
+    const json& regions = array_at(data, "$.data", "regions");
+    for (std::size_t i = 0; i < regions.size(); ++i) r.regions.push_back(text_of(regions[i], fmt::format("$.data.regions[{}]", i)));
+    const json& vintages = array_at(data, "$.data", "vintages");
+    std::vector<std::string> vintage_names;
+    for (std::size_t i = 0; i < vintages.size(); ++i)
+        vintage_names.push_back(text_of(vintages[i], fmt::format("$.data.vintages[{}]", i)));
+    const json& values = array_at(data, "$.data", "values");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const std::string path = fmt::format("$.data.values[{}]", i);
+        const json& v = values[i];
+        report_value out;
+        out.path = path;
+        out.region = text_at(v, path, "region");
+        if (std::find(r.regions.begin(), r.regions.end(), out.region) == r.regions.end())
+            fail(path + ".region", fmt::format("region \"{}\" is not in $.data.regions", out.region),
+                 fmt::format("地区“{}”不在 $.data.regions 中", out.region));
+        const std::string id = text_at(v, path, "indicator");
+        const auto index = p.indicator_index(id);
+        if (!index || p.indicators[*index].id != id)
+            fail(path + ".indicator", fmt::format("plan {} has no indicator \"{}\"", p.info.id, id),
+                 fmt::format("规划 {} 没有指标“{}”", p.info.id, id));
+        out.indicator = *index;
+        const std::uint64_t year = count_at(v, path, "year", 9999);
+        if (year < static_cast<std::uint64_t>(first_year) || year > static_cast<std::uint64_t>(last_year))
+            fail(path + ".year", fmt::format("year {} is outside the plan's years {}–{}", year, first_year, last_year),
+                 fmt::format("{} 年不在规划年份 {}–{} 之内", year, first_year, last_year));
+        out.year = static_cast<int>(year);
+        const json& number = field(v, path, "value");
+        if (!number.is_number() || !std::isfinite(number.get<double>()))
+            fail(path + ".value", "expected a finite number", "应为有限的数");
+        const quantity_kind kind = p.indicators[*index].kind();
+        const std::string unit_text = text_at(v, path, "unit");
+        if (unit_text != unit::canonical(kind).spelling())
+            fail(path + ".unit", fmt::format("\"{}\" is not the canonical unit {} of {}", unit_text, unit::canonical(kind).spelling(), id),
+                 fmt::format("“{}”不是 {} 的基准单位 {}", unit_text, id, unit::canonical(kind).spelling()));
+        out.o.value = any_quantity::from_canonical(kind, number.get<double>());
+        const std::uint64_t file = count_at(v, path, "file", 0xFFFFFFFFu);
+        if (file >= r.inputs.size())
+            fail(path + ".file", fmt::format("input {} does not exist ($.run.inputs has {})", file, r.inputs.size()),
+                 fmt::format("输入 {} 不存在（$.run.inputs 共 {} 个）", file, r.inputs.size()));
+        out.o.where = value_origin{static_cast<std::uint32_t>(file),
+                                   static_cast<std::uint32_t>(count_at(v, path, "line", 0xFFFFFFFFu)),
+                                   static_cast<std::uint32_t>(count_at(v, path, "column", 0xFFFFFFFFu))};
+        const json& price_base = field(v, path, "price_base");
+        if (!price_base.is_null()) {
+            const std::uint64_t b = count_of(price_base, path + ".price_base", 9999);
+            if (b < 1900) fail(path + ".price_base", "expected a year from 1900", "应为 1900 年以后的年份");
+            out.o.price_base = static_cast<std::int16_t>(b);
         }
-        const std::string schema = doc.is_object() ? doc.value("schema", std::string()) : std::string();
-        if (schema == "plancheck-reports/1" && doc.contains("reports") && doc["reports"].is_array()) {
-            std::size_t k = 0;
-            for (json& one : doc["reports"]) out.push_back({fmt::format("{}#{}", r.name, ++k), std::move(one)});
-            continue;
+        const json& vintage = field(v, path, "vintage");
+        if (!vintage.is_null()) {
+            out.vintage = text_of(vintage, path + ".vintage");
+            if (out.vintage.empty() || std::find(vintage_names.begin(), vintage_names.end(), out.vintage) == vintage_names.end())
+                fail(path + ".vintage", "not in $.data.vintages", "不在 $.data.vintages 中");
         }
-        if (schema != "plancheck-report/1")
-            return not_a_report(r.name, "its \"schema\" is not \"plancheck-report/1\" (made by `plancheck check --format json`)",
-                                "其 \"schema\" 不是 \"plancheck-report/1\"（应由 `plancheck check --format json` 生成）");
-        out.push_back({r.name, std::move(doc)});
+        r.values.push_back(std::move(out));
+    }
+
+    const json& findings = array_at(doc, "$", "findings");
+    const std::uint64_t read_count = count_at(data, "$.data", "read_findings", findings.size());
+    for (std::size_t i = 0; i < read_count; ++i) r.read_findings.push_back(finding_of(findings[i], fmt::format("$.findings[{}]", i)));
+    r.read_left_out = count_at(data, "$.data", "read_findings_left_out");
+
+    const json& results = array_at(doc, "$", "results");
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const std::string path = fmt::format("$.results[{}]", i);
+        claimed_result c;
+        c.path = path;
+        c.target = text_at(results[i], path, "target");
+        if (p.find_target(c.target) == nullptr)
+            fail(path + ".target", fmt::format("plan {} has no target \"{}\" (a regional targets table missing?)", p.info.id, c.target),
+                 fmt::format("规划 {} 没有目标“{}”（是否缺少地区目标表？）", p.info.id, c.target));
+        c.region = text_at(results[i], path, "region");
+        const std::uint64_t year = count_at(results[i], path, "year", 9999);
+        if (year < static_cast<std::uint64_t>(first_year) || year > static_cast<std::uint64_t>(last_year))
+            fail(path + ".year", fmt::format("year {} is outside the plan's years {}–{}", year, first_year, last_year),
+                 fmt::format("{} 年不在规划年份 {}–{} 之内", year, first_year, last_year));
+        c.year = static_cast<int>(year);
+        c.status = text_at(results[i], path, "status");
+        r.results.push_back(std::move(c));
+    }
+    return r;
+}
+
+// ---- options -------------------------------------------------------------------------------------
+
+// Options that change which results a run gives or how they are judged or counted; all_years is
+// not one of them: a merge of several inputs judges every year, as one run over several files.
+constexpr std::array<std::string_view, 12> result_options{
+    "plan",   "year",   "path",           "tolerance_percent",      "yellow_band_percent", "require_all",
+    "region", "strict", "fail_under_percent", "max_yoy_change_percent", "min_coverage_percent", "max_findings"};
+
+double number_option(const std::map<std::string, std::string>& o, const char* key, double fallback, double lo, double hi) {
+    const auto it = o.find(key);
+    if (it == o.end()) return fallback;
+    double v = 0;
+    const char* first = it->second.data();
+    const char* last = first + it->second.size();
+    const auto [end, ec] = std::from_chars(first, last, v);
+    if (ec != std::errc() || end != last || !std::isfinite(v) || v < lo || v > hi)
+        fail(fmt::format("$.run.options.{}", key), fmt::format("\"{}\" is not a number from {} to {}", it->second, lo, hi),
+             fmt::format("“{}”不是 {} 到 {} 之间的数", it->second, lo, hi));
+    return v;
+}
+
+bool flag_option(const std::map<std::string, std::string>& o, const char* key) {
+    const auto it = o.find(key);
+    if (it == o.end()) return false;
+    if (it->second != "true" && it->second != "false")
+        fail(fmt::format("$.run.options.{}", key), "expected \"true\" or \"false\"", "应为 \"true\" 或 \"false\"");
+    return it->second == "true";
+}
+
+check_request request_of(const parsed& r, const plan& p, bool every_year) {
+    check_request q;
+    const auto& o = r.options;
+    if (const auto y = o.find("year"); y != o.end() && y->second != "latest") {
+        int year = 0;
+        const auto [end, ec] = std::from_chars(y->second.data(), y->second.data() + y->second.size(), year);
+        if (ec != std::errc() || end != y->second.data() + y->second.size() || year < 1900 || year > 2199)
+            fail("$.run.options.year", "expected \"latest\" or a year from 1900 to 2199", "应为 \"latest\" 或 1900–2199 的年份");
+        q.evaluation.year = year;
+        q.read.year = year;
+    }
+    if (const auto path = o.find("path"); path != o.end()) {
+        if (path->second != "linear" && path->second != "compound")
+            fail("$.run.options.path", "expected \"linear\" or \"compound\"", "应为 \"linear\" 或 \"compound\"");
+        q.evaluation.path = path->second == "compound" ? progress_path::compound : progress_path::linear;
+    }
+    q.evaluation.tolerance = number_option(o, "tolerance_percent", 2.0, 0, 1e6) * units::per_cent;
+    q.evaluation.yellow_band = number_option(o, "yellow_band_percent", 10.0, 0, 1e6) * units::per_cent;
+    q.evaluation.require_all = flag_option(o, "require_all");
+    q.evaluation.every_year = every_year;
+    if (const auto region = o.find("region"); region != o.end() && !region->second.empty()) {
+        const std::string canonical = p.canonical_region(region->second);
+        if (std::none_of(p.targets.begin(), p.targets.end(), [&](const target& t) { return t.region == canonical; }))
+            fail("$.run.options.region", fmt::format("no target of plan {} is about region \"{}\"", p.info.id, region->second),
+                 fmt::format("规划 {} 没有关于“{}”的目标", p.info.id, region->second));
+        q.evaluation.region = canonical;
+    }
+    q.plausibility.strict = flag_option(o, "strict");
+    q.plausibility.max_yoy_change = number_option(o, "max_yoy_change_percent", 50.0, 1e-9, 1e9) * units::per_cent;
+    q.read.max_findings = static_cast<std::size_t>(number_option(o, "max_findings", 50, 0, 1e9));
+    return q;
+}
+
+// ---- merging -------------------------------------------------------------------------------------
+
+// A report's values into a builder; the indexes of its inputs there. Returns the positions of
+// values whose slot was taken (by an earlier report), with the value found there.
+struct placed {
+    std::vector<std::uint32_t> files;
+    std::vector<std::pair<std::size_t, const observation*>> repeats;
+};
+
+placed place(observation_set_builder& b, const parsed& r) {
+    placed out;
+    for (const input_summary& in : r.inputs) out.files.push_back(b.add_input(in));
+    for (const std::string& region : r.regions) b.add_region(region);
+    for (std::size_t i = 0; i < r.values.size(); ++i) {
+        const report_value& v = r.values[i];
+        observation o = v.o;
+        o.where.file = out.files[v.o.where.file];
+        o.vintage = b.add_vintage(v.vintage);
+        if (const observation* there = b.add(b.add_region(v.region), v.indicator, v.year, o)) out.repeats.emplace_back(i, there);
     }
     return out;
 }
 
-// A result that used no value from the data: the shard had nothing for its region or
-// indicator, so it says nothing another shard could contradict.
-bool informative(const json& r) {
-    const std::string s = r.at("status").get<std::string>();
-    if (s != to_string(status::no_data) && s != to_string(status::not_evaluable)) return true;
-    return std::any_of(r.at("inputs").begin(), r.at("inputs").end(),
-                       [](const json& in) { return !in.at("from_plan").get<bool>(); });
-}
-
-bool same_number(const json& a, const json& b) {
-    if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
-    const double x = a.get<double>();
-    const double y = b.get<double>();
+bool same_value(const any_quantity& a, const any_quantity& b) {
+    const double x = a.canonical_value();
+    const double y = b.canonical_value();
     return std::abs(x - y) <= 1e-9 * std::max(std::abs(x), std::abs(y));
 }
 
-// Two results are the same verdict on the same numbers (their origins may name other files).
-bool same_result(const json& a, const json& b) {
-    return a.at("status") == b.at("status") && same_number(a.at("actual"), b.at("actual")) &&
-           same_number(a.at("required"), b.at("required")) && same_number(a.at("gap"), b.at("gap"));
-}
-
-std::string result_text(const json& r) {
-    const std::string status_text = r.at("status").get<std::string>();
-    if (r.at("actual").is_null()) return status_text;
-    const std::string unit_text = r.at("unit").get<std::string>();
-    return fmt::format("{} (actual {}{}{})", status_text, format_number(r.at("actual").get<double>()),
-                       unit_text == "%" ? "" : " ", unit_text);
-}
-
-std::optional<shown_value> shown_of(const json& number, const json& unit_text) {
-    if (!number.is_number()) return std::nullopt;
-    return shown_value{number.get<double>(), unit_text.get<std::string>()};
-}
-
-result<merged_report> merge_documents(std::vector<loaded> docs) {
-    if (docs.empty())
-        return make_error(error_code::usage, "no reports to merge", "没有要合并的报告");
-    const loaded& first = docs.front();
-    const json& first_plan = first.doc.at("run").at("plan");
-    const json& first_options = first.doc.at("run").at("options");
-    const json& first_summary = first.doc.at("summary");
-
-    for (const loaded& d : docs) {
-        const json& plan_json = d.doc.at("run").at("plan");
-        if (plan_json.at("id") != first_plan.at("id") || plan_json.at("rule_file_sha256") != first_plan.at("rule_file_sha256"))
-            return make_error(error_code::plan_unknown,
-                              fmt::format("{} was made with plan {} (rule file {}, sha256 {}), {} with plan {} (rule file "
-                                          "{}, sha256 {}): only reports of one plan and rule file can be merged",
-                                          d.name, plan_json.at("id").get<std::string>(), plan_json.at("rule_file").get<std::string>(),
-                                          plan_json.at("rule_file_sha256").get<std::string>(), first.name,
-                                          first_plan.at("id").get<std::string>(), first_plan.at("rule_file").get<std::string>(),
-                                          first_plan.at("rule_file_sha256").get<std::string>()),
-                              fmt::format("{} 使用规划 {}（规则文件 {}，sha256 {}），{} 使用规划 {}（规则文件 {}，sha256 {}）：只能合并同一规划、"
-                                          "同一规则文件的报告",
-                                          d.name, plan_json.at("id").get<std::string>(), plan_json.at("rule_file").get<std::string>(),
-                                          plan_json.at("rule_file_sha256").get<std::string>(), first.name,
-                                          first_plan.at("id").get<std::string>(), first_plan.at("rule_file").get<std::string>(),
-                                          first_plan.at("rule_file_sha256").get<std::string>()),
-                              origin{d.name, 0, 0});
-        const json& options = d.doc.at("run").at("options");
-        for (const std::string_view name : result_options) {
-            const std::string key(name);
-            if (!options.contains(key) || !first_options.contains(key) || options[key] == first_options[key]) continue;
-            return make_error(error_code::usage,
-                              fmt::format("{} was made with {} = {}, {} with {} = {}: shards must be checked with the same "
-                                          "options (with --all-years, so that each gives every year with data)",
-                                          d.name, key, options[key].dump(), first.name, key, first_options[key].dump()),
-                              fmt::format("{} 的 {} = {}，而 {} 的 {} = {}：各分片须使用相同的选项检查（并加 --all-years，使每个分片给出"
-                                          "所有有数据的年份）",
-                                          d.name, key, options[key].dump(), first.name, key, first_options[key].dump()),
-                              origin{d.name, 0, 0});
-        }
-        const json& summary = d.doc.at("summary");
-        if (summary.at("require_all") != first_summary.at("require_all") ||
-            !same_number(summary.at("fail_under_percent"), first_summary.at("fail_under_percent")))
-            return make_error(error_code::usage,
-                              fmt::format("{} and {} differ in --require-all or --fail-under, which change the summary",
-                                          d.name, first.name),
-                              fmt::format("{} 与 {} 的 --require-all 或 --fail-under 不同，二者会改变汇总", d.name, first.name),
-                              origin{d.name, 0, 0});
+// Every report judged again on its own values must give the results it states: a status edited
+// by hand, or a report of another plancheck, is refused.
+void verify(const parsed& r, const plan& p) {
+    observation_set_builder b(p);
+    const placed where = place(b, r);
+    if (!where.repeats.empty())
+        fail(r.values[where.repeats.front().first].path, "a second value for the same region, indicator and year",
+             "同一地区、指标、年份的第二个数值");
+    check_outcome o;
+    o.data = std::move(b).finish();
+    const bool every_year = flag_option(r.options, "all_years");
+    judge_observations(p, request_of(r, p, every_year), o);
+    if (!o.ev) fail("$.data", "its values do not pass the submission checks it was made with", "其数值未通过生成时的提交检查");
+    const auto& got = o.ev->results;
+    for (std::size_t i = 0; i < std::max(got.size(), r.results.size()); ++i) {
+        if (i >= r.results.size())
+            fail("$.results", fmt::format("{} results, but its values give {}", r.results.size(), got.size()),
+                 fmt::format("共 {} 个结果，但其数值给出 {} 个", r.results.size(), got.size()));
+        const claimed_result& c = r.results[i];
+        if (i >= got.size())
+            fail(c.path, fmt::format("a result its values do not give ({} results expected)", got.size()),
+                 fmt::format("其数值不产生此结果（应为 {} 个结果）", got.size()));
+        const target_result& g = got[i];
+        const std::string& id = p.targets[g.target_index].id;
+        if (c.target != id || c.region != g.region || c.year != g.year)
+            fail(c.path, fmt::format("says {} {} {}, where its values give {} {} {}", c.target, c.region, c.year, id, g.region, g.year),
+                 fmt::format("为 {} {} {}，而其数值给出 {} {} {}", c.target, c.region, c.year, id, g.region, g.year));
+        if (c.status != to_string(g.verdict))
+            fail(c.path + ".status",
+                 fmt::format("says \"{}\", but its values give \"{}\": the report was edited, or made by another version "
+                             "of plancheck",
+                             c.status, to_string(g.verdict)),
+                 fmt::format("为“{}”，但其数值给出“{}”：报告被修改过，或由其他版本的 plancheck 生成", c.status, to_string(g.verdict)));
     }
+}
 
-    merged_report out;
-    out.reports = docs.size();
+// The finding one run gives for a value a later file repeats (the reader's wording).
+error repeat_note(const observation_set& set, const plan& p, const report_value& v, const observation& first,
+                  value_origin here) {
+    const indicator& ind = p.indicators[v.indicator];
+    const origin first_at = set.resolve(first.where);
+    error e = make_error(error_code::duplicate_identical,
+                         fmt::format("{} {} {} is given again with the same value (first at {}); ignored", v.region, ind.id,
+                                     v.year, first_at.to_string()),
+                         fmt::format("{} {} {} 年的数值重复出现且相同（首次见 {}）；已忽略", v.region, ind.name.zh, v.year,
+                                     first_at.to_string()),
+                         set.resolve(here));
+    e.level = severity::note;
+    return e;
+}
 
-    // Unite the results by (target, region, year).
-    struct entry {
-        json result;
-        std::size_t report;
+error conflict_error(const observation_set& set, const plan& p, const report_value& v, const observation& first,
+                     value_origin here) {
+    const indicator& ind = p.indicators[v.indicator];
+    const origin first_at = set.resolve(first.where);
+    const auto shown = [&](const any_quantity& q) {
+        return fmt::format("{} {}", format_number(ind.declared_unit.value_of(q)), ind.declared_unit.spelling());
     };
-    using key = std::tuple<std::string, std::string, int>;
-    std::map<key, entry> by_key;
-    std::map<std::string, std::size_t> target_rank;  // first appearance: rule-file order
-    for (std::size_t d = 0; d < docs.size(); ++d) {
-        for (json& r : docs[d].doc.at("results")) {
-            const std::string target = r.at("target").get<std::string>();
-            target_rank.emplace(target, target_rank.size());
-            const key k{target, r.at("region").get<std::string>(), r.at("year").get<int>()};
-            auto [it, inserted] = by_key.try_emplace(k, entry{r, d});
-            if (inserted) continue;
-            json& kept = it->second.result;
-            if (same_result(kept, r)) {
-                ++out.collapsed;
-                continue;
-            }
-            const bool kept_informs = informative(kept);
-            const bool new_informs = informative(r);
-            if (kept_informs != new_informs) {
-                ++out.superseded;
-                if (new_informs) it->second = entry{std::move(r), d};
-                continue;
-            }
-            const std::string& other = docs[it->second.report].name;
-            return make_error(
-                error_code::duplicate_conflict,
-                fmt::format("{} for {} in {}: {} says {}, {} says {}; the shards are not independent (docs/batch.md)",
-                            std::get<0>(k), std::get<1>(k), std::get<2>(k), other, result_text(kept), docs[d].name,
-                            result_text(r)),
-                fmt::format("{}（{}，{} 年）：{} 的结果为 {}，{} 的结果为 {}；各分片并不相互独立（见 docs/batch.md）",
-                            std::get<0>(k), std::get<1>(k), std::get<2>(k), other, result_text(kept), docs[d].name,
-                            result_text(r)),
-                origin{docs[d].name, 0, 0});
-        }
-    }
+    return make_error(error_code::duplicate_conflict,
+                      fmt::format("{} {} {} has two different values: {} here and {} at {}", v.region, ind.id, v.year,
+                                  shown(v.o.value), shown(first.value), first_at.to_string()),
+                      fmt::format("{} {} {} 年有两个不同的数值：此处为 {}，{} 处为 {}", v.region, ind.name.zh, v.year,
+                                  shown(v.o.value), first_at.to_string(), shown(first.value)),
+                      set.resolve(here));
+}
 
-    // One run judges the latest year of every target, and an earlier year only where the data
-    // holds a value for it: results of a shard's own latest year that used no data go.
-    std::map<std::pair<std::string, std::string>, int> latest;
-    for (const auto& [k, e] : by_key) {
-        int& y = latest[{std::get<0>(k), std::get<1>(k)}];
-        y = std::max(y, std::get<2>(k));
-    }
-    std::vector<std::pair<key, entry*>> ordered;
-    for (auto& [k, e] : by_key) {
-        const bool is_latest = latest.at({std::get<0>(k), std::get<1>(k)}) == std::get<2>(k);
-        if (!is_latest && !informative(e.result)) {
-            ++out.superseded;
+struct loaded {
+    std::string name;
+    json doc;
+};
+
+// Texts into report documents; a bundle gives its reports, and its failed files as findings.
+std::vector<loaded> unbundle(const std::vector<report_text>& reports, diagnostics& failed, std::vector<std::string>& failed_names) {
+    std::vector<loaded> out;
+    for (const report_text& r : reports) {
+        auto doc = parse_report(r);
+        if (!doc) throw std::move(doc).error();
+        const std::string schema = doc->is_object() && doc->contains("schema") && (*doc)["schema"].is_string()
+                                       ? (*doc)["schema"].get<std::string>()
+                                       : std::string();
+        if (schema == "plancheck-reports/1") {
+            try {
+                const json& each = array_at(*doc, "$", "reports");
+                for (std::size_t k = 0; k < each.size(); ++k) {
+                    const std::string path = fmt::format("$.reports[{}]", k);
+                    const json& one = each[k];
+                    const std::string inner = one.is_object() && one.contains("schema") ? one["schema"].dump() : "";
+                    if (inner != "\"plancheck-report/1\"")
+                        fail(path + ".schema",
+                             inner == "\"plancheck-reports/1\"" ? "a bundle inside a bundle: give its reports to merge directly"
+                                                                : "expected \"plancheck-report/1\"",
+                             inner == "\"plancheck-reports/1\"" ? "包内嵌套了另一个包：请直接合并其中的报告" : "应为 \"plancheck-report/1\"");
+                    out.push_back({fmt::format("{}#{}", r.name, k + 1), one});
+                }
+                if (doc->contains("failed")) {
+                    const json& bad = array_at(*doc, "$", "failed");
+                    for (std::size_t k = 0; k < bad.size(); ++k) {
+                        const std::string path = fmt::format("$.failed[{}]", k);
+                        failed_names.push_back(text_at(bad[k], path, "file"));
+                        const json& findings = array_at(bad[k], path, "findings");
+                        for (std::size_t i = 0; i < findings.size(); ++i)
+                            failed.push_back(finding_of(findings[i], fmt::format("{}.findings[{}]", path, i)));
+                    }
+                }
+            } catch (const bad_field& e) {
+                throw report_error(r.name, e.path, e.en, e.zh);
+            }
             continue;
         }
-        ordered.emplace_back(k, &e);
+        if (schema != "plancheck-report/1")
+            throw report_error(r.name, "$.schema", "not \"plancheck-report/1\" (made by `plancheck check --format json`)",
+                               "不是 \"plancheck-report/1\"（应由 `plancheck check --format json` 生成）");
+        out.push_back({r.name, std::move(*doc)});
     }
-    std::sort(ordered.begin(), ordered.end(), [&](const auto& a, const auto& b) {
-        return std::tuple(target_rank.at(std::get<0>(a.first)), std::get<1>(a.first), std::get<2>(a.first)) <
-               std::tuple(target_rank.at(std::get<0>(b.first)), std::get<1>(b.first), std::get<2>(b.first));
-    });
+    return out;
+}
 
-    // The summary, as summarize() counts it: the latest result of each target and region.
-    out.require_all = first_summary.at("require_all").get<bool>();
-    if (first_summary.at("fail_under_percent").is_number())
-        out.fail_under = first_summary.at("fail_under_percent").get<double>() * units::per_cent;
-    std::set<int> years;
-    json results = json::array();
-    for (const auto& [k, e] : ordered) {
-        const json& r = e->result;
-        merged_result m;
-        m.target = std::get<0>(k);
-        m.name = localized_of(r.at("name"));
-        m.region = std::get<1>(k);
-        m.year = std::get<2>(k);
-        const auto verdict = parse_status(r.at("status").get<std::string>());
-        if (!verdict)
-            return not_a_report(docs[e->report].name, fmt::format("unknown status \"{}\"", r.at("status").get<std::string>()),
-                                fmt::format("未知状态“{}”", r.at("status").get<std::string>()));
-        m.verdict = *verdict;
-        m.binding = r.at("binding").get<bool>();
-        m.warning = parse_grade(r.at("grade").get<std::string>());
-        m.actual = shown_of(r.at("actual"), r.at("unit"));
-        m.required = shown_of(r.at("required"), r.at("unit"));
-        m.reason = localized_of(r.at("reason"));
-        m.from = docs[e->report].name;
-        years.insert(m.year);
-        if (latest.at({m.target, m.region}) == m.year)
-            add_to_summary(out.summary, m.region, m.binding, m.verdict, m.warning, out.require_all);
-        out.results.push_back(std::move(m));
-        results.push_back(r);
-    }
-    out.years.assign(years.begin(), years.end());
-    out.plan_id = first_plan.at("id").get<std::string>();
-    out.plan_title = localized_of(first_plan.at("title"));
-
-    // The document: the first report's plan and options, everyone's inputs and findings.
-    json inputs = json::array();
-    json findings = json::array();
-    std::uint64_t left_out = 0;
-    std::string input_names;
-    std::string report_names;
-    for (const loaded& d : docs) {
-        for (const json& in : d.doc.at("run").at("inputs")) {
-            inputs.push_back(in);
-            input_names += (input_names.empty() ? "" : " ") + in.at("file").get<std::string>();
+merged_report merge_parsed(std::vector<parsed>& reports, const plan& p, diagnostics failed,
+                           const std::vector<std::string>& failed_names) {
+    const parsed& first = reports.front();
+    std::size_t input_count = failed_names.size();
+    // Same plan, version and options; no input twice.
+    std::map<std::string, std::string> seen_name;
+    std::map<std::string, std::string> seen_sha;
+    for (const parsed& r : reports) {
+        if (r.plan_id != p.info.id || r.plan_sha256 != p.sha256)
+            throw make_error(error_code::plan_unknown,
+                             fmt::format("at $.run.plan: made with plan {} (rule file sha256 {}), not with {} (sha256 {}): only "
+                                         "reports of one plan and rule file can be merged",
+                                         r.plan_id, r.plan_sha256, p.info.id, p.sha256),
+                             fmt::format("位于 $.run.plan：使用规划 {}（规则文件 sha256 {}），而非 {}（sha256 {}）：只能合并同一规划、"
+                                         "同一规则文件的报告",
+                                         r.plan_id, r.plan_sha256, p.info.id, p.sha256),
+                             origin{r.name, 0, 0});
+        if (r.version != first.version)
+            throw make_error(error_code::usage,
+                             fmt::format("at $.run.plancheck_version: made by plancheck {}, {} by {}: merge reports of one version",
+                                         r.version, first.name, first.version),
+                             fmt::format("位于 $.run.plancheck_version：由 plancheck {} 生成，{} 由 {} 生成：请合并同一版本的报告",
+                                         r.version, first.name, first.version),
+                             origin{r.name, 0, 0});
+        for (const std::string_view name : result_options) {
+            const std::string key(name);
+            const auto a = r.options.find(key);
+            const auto b = first.options.find(key);
+            const std::string av = a == r.options.end() ? "(none)" : a->second;
+            const std::string bv = b == first.options.end() ? "(none)" : b->second;
+            if (av == bv) continue;
+            throw make_error(error_code::usage,
+                             fmt::format("at $.run.options.{}: made with {} = {}, {} with {} = {}: shards must be checked "
+                                         "with the same options",
+                                         key, key, av, first.name, key, bv),
+                             fmt::format("位于 $.run.options.{}：{} = {}，而 {} 的 {} = {}：各分片须使用相同的选项检查", key,
+                                         key, av, first.name, key, bv),
+                             origin{r.name, 0, 0});
         }
-        for (const json& f : d.doc.at("findings")) findings.push_back(f);
-        left_out += d.doc.at("findings_left_out").get<std::uint64_t>();
-        report_names += (report_names.empty() ? "" : " ") + d.name;
+        for (std::size_t i = 0; i < r.inputs.size(); ++i) {
+            const input_summary& in = r.inputs[i];
+            ++input_count;
+            const auto twice = [&](const std::string& other, const char* what_en, const char* what_zh) {
+                return make_error(error_code::duplicate_conflict,
+                                  fmt::format("at $.run.inputs[{}]: input {} {} as an input of {}: one run reads a file "
+                                              "once, so each input may be in one report only",
+                                              i, in.name, what_en, other),
+                                  fmt::format("位于 $.run.inputs[{}]：输入 {} {}（见 {}）：一次运行只读取一个文件一次，每个输入只能"
+                                              "出现在一份报告中",
+                                              i, in.name, what_zh, other),
+                                  origin{r.name, 0, 0});
+            };
+            if (const auto [it, fresh] = seen_name.emplace(in.name, r.name); !fresh)
+                throw twice(it->second, "is named", "同名");
+            if (!in.sha256.empty())
+                if (const auto [it, fresh] = seen_sha.emplace(in.sha256, r.name); !fresh)
+                    throw twice(it->second, "has the content (sha256) of another", "内容（sha256）与另一输入相同");
+        }
     }
-    out.findings = findings.size();
-    json options = first_options;
-    if (options.contains("inputs")) options["inputs"] = input_names;
-    options["merged_from"] = report_names;
 
-    const compliance_summary& s = out.summary;
-    json summary = tally_json(s.all);
-    summary["year"] = out.years.empty() ? json(nullptr) : json(out.years.back());
-    summary["years"] = out.years;
-    summary["fail_under_percent"] = first_summary.at("fail_under_percent");
-    summary["require_all"] = out.require_all;
-    summary["binding"] = tally_json(s.binding);
-    summary["expected"] = tally_json(s.expected);
-    json regions = json::array();
-    for (const auto& [region, t] : s.by_region) {
-        json entry_json = tally_json(t);
-        entry_json["region"] = region;
-        const auto g = s.region_grade.find(region);
-        entry_json["grade"] = to_string(g != s.region_grade.end() ? g->second : grade::none);
-        regions.push_back(std::move(entry_json));
+    bool every_year = input_count > 1;
+    for (const parsed& r : reports) every_year = every_year || flag_option(r.options, "all_years");
+    const check_request request = request_of(first, p, every_year);
+
+    merged_report out;
+    out.reports = reports.size();
+    out.fail_under = number_option(first.options, "fail_under_percent", 100, 0, 100);
+    out.min_coverage = number_option(first.options, "min_coverage_percent", 0, 0, 100);
+
+    // The values, report by report, as one run reads its files one by one.
+    observation_set_builder b(p);
+    diagnostics findings;
+    std::uint64_t left_out = 0;
+    bool conflict = false;
+    for (const parsed& r : reports) {
+        const placed where = place(b, r);
+        // A repeat of an earlier report's value: a note at the later one (as between files), and
+        // a row whose every value was a repeat is ignored, not used.
+        std::vector<std::pair<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, error>> notes;
+        std::map<std::pair<std::uint32_t, std::uint32_t>, std::pair<std::size_t, std::size_t>> rows;  // values, repeats
+        for (const report_value& v : r.values) ++rows[{v.o.where.file, v.o.where.line}].first;
+        std::map<std::uint32_t, std::uint64_t> notes_kept;  // per input, as the reader caps them
+        for (const error& e : r.read_findings)
+            if (e.level == severity::note)
+                for (std::size_t f = 0; f < r.inputs.size(); ++f)
+                    if (e.where.file == r.inputs[f].name) ++notes_kept[where.files[f]];
+        for (const auto& [i, there] : where.repeats) {
+            const report_value& v = r.values[i];
+            value_origin here = v.o.where;
+            here.file = where.files[v.o.where.file];
+            if (!same_value(v.o.value, there->value)) {
+                findings.push_back(conflict_error(b.so_far(), p, v, *there, here));
+                conflict = true;
+                continue;
+            }
+            ++rows[{v.o.where.file, v.o.where.line}].second;
+            if (notes_kept[here.file]++ < request.read.max_findings)
+                notes.push_back({{here.file, here.line, here.column}, repeat_note(b.so_far(), p, v, *there, here)});
+        }
+        for (const auto& [row, n] : rows)
+            if (n.second > 0 && n.second == n.first) {
+                input_summary& in = b.input(where.files[row.first]);
+                if (in.used > 0) --in.used;
+                ++in.ignored;
+            }
+        // The notes go where the reader would have put them: among the report's findings, in
+        // file and line order.
+        std::sort(notes.begin(), notes.end(), [](const auto& a, const auto& c) { return a.first < c.first; });
+        std::size_t next = 0;
+        for (const error& e : r.read_findings) {
+            std::optional<std::uint32_t> file;
+            for (std::size_t f = 0; f < r.inputs.size(); ++f)
+                if (e.where.file == r.inputs[f].name) file = where.files[f];
+            if (file && e.where.line > 0)
+                while (next < notes.size() && std::tuple(std::get<0>(notes[next].first), std::get<1>(notes[next].first)) <
+                                                  std::tuple(*file, e.where.line))
+                    findings.push_back(std::move(notes[next++].second));
+            findings.push_back(e);
+        }
+        while (next < notes.size()) findings.push_back(std::move(notes[next++].second));
+        left_out += r.read_left_out;
     }
-    summary["regions"] = std::move(regions);
 
-    json run{{"plancheck_version", first.doc.at("run").at("plancheck_version")},
-             {"plan", first_plan},
-             {"inputs", std::move(inputs)},
-             {"options", std::move(options)}};
-    json doc{{"schema", "plancheck-report/1"},
-             {"run", std::move(run)},
-             {"summary", std::move(summary)},
-             {"results", std::move(results)},
-             {"not_encoded", first.doc.at("not_encoded")},
-             {"findings", std::move(findings)},
-             {"findings_left_out", left_out}};
-    out.document = doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    out.outcome.data = std::move(b).finish();
+    // A bundle's failed files stop the run, as an input error stops one run.
+    for (error& e : failed) findings.push_back(std::move(e));
+    out.outcome.findings = std::move(findings);
+    out.outcome.findings_left_out = left_out;
+    out.outcome.read_findings = out.outcome.findings.size();
+    out.outcome.read_left_out = left_out;
+    out.outcome.input_failed = conflict || !failed_names.empty();
+    judge_observations(p, request, out.outcome);
+
+    out.run.version = first.version;
+    out.run.fail_under = out.fail_under;
+    out.run.options = first.options;
+    if (out.run.options.count("inputs") > 0) {
+        std::string names;
+        for (const parsed& r : reports)
+            for (const input_summary& in : r.inputs) names += (names.empty() ? "" : " ") + in.name;
+        out.run.options["inputs"] = names;
+    }
+    if (out.run.options.count("all_years") > 0) out.run.options["all_years"] = every_year ? "true" : "false";
+    out.run.read_findings = out.outcome.read_findings;
+    out.run.read_left_out = out.outcome.read_left_out;
+    if (!out.outcome.input_failed) {
+        const report_context ctx{p,     *out.outcome.ev, out.outcome.data, out.outcome.findings, out.outcome.findings_left_out,
+                                 language::en, false,    false,            false,                out.run};
+        out.document = render_json(ctx);
+    }
     return out;
 }
 
 }  // namespace
 
 result<report_text> read_report_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return make_error(error_code::io, fmt::format("cannot open {}: {}", path, std::strerror(errno)),
-                          fmt::format("无法打开 {}：{}", path, std::strerror(errno)), origin{path, 0, 0});
-    std::ostringstream content;
-    content << in.rdbuf();
+    const bool is_stdin = path == "-" || path == "/dev/stdin";
+    const std::string name = is_stdin ? "<stdin>" : path;
+    std::ifstream file;
+    if (!is_stdin) {
+        file.open(path, std::ios::binary);
+        if (!file)
+            return make_error(error_code::io, fmt::format("cannot open {}: {}", path, std::strerror(errno)),
+                              fmt::format("无法打开 {}：{}", path, std::strerror(errno)), origin{path, 0, 0});
+    }
+    std::istream& in = is_stdin ? std::cin : file;
+    // Read at most one byte past the cap: a larger report is refused without holding it.
+    std::string content;
+    std::array<char, 65536> buffer{};
+    while (in) {
+        in.read(buffer.data(), buffer.size());
+        content.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+        if (content.size() > max_report_bytes)
+            return report_error(name, "$",
+                                fmt::format("more than {} bytes ({} MiB), the most a report may have", max_report_bytes,
+                                            max_report_bytes >> 20),
+                                fmt::format("超过 {} 字节（{} MiB），报告的上限", max_report_bytes, max_report_bytes >> 20),
+                                origin{name, 0, 0});
+    }
     if (in.bad())
-        return make_error(error_code::io, fmt::format("cannot read {}", path), fmt::format("无法读取 {}", path),
-                          origin{path, 0, 0});
-    return report_text{path, content.str()};
+        return make_error(error_code::io, fmt::format("cannot read {}", name), fmt::format("无法读取 {}", name), origin{name, 0, 0});
+    return report_text{name, std::move(content)};
 }
 
-result<merged_report> merge_reports(const std::vector<report_text>& reports) {
-    auto docs = parse_all(reports);
-    if (!docs) return std::move(docs).error();
-    // Missing fields and fields of the wrong type surface as json exceptions while merging.
+result<report_plan> plan_of_report(const report_text& r) {
     try {
-        return merge_documents(std::move(*docs));
-    } catch (const json::exception& e) {
-        return make_error(error_code::usage, fmt::format("a report lacks a field of plancheck-report/1: {}", e.what()),
-                          fmt::format("报告缺少 plancheck-report/1 的字段：{}", e.what()));
+        diagnostics failed;
+        std::vector<std::string> failed_names;
+        const std::vector<loaded> docs = unbundle({r}, failed, failed_names);
+        if (docs.empty())
+            return report_error(r.name, "$.reports", "a bundle without reports (every file failed?)",
+                                "包中没有报告（所有文件均失败？）");
+        const json& run = field(docs.front().doc, "$", "run");
+        const json& plan_json = field(run, "$.run", "plan");
+        report_plan out;
+        out.id = text_at(plan_json, "$.run.plan", "id");
+        out.rule_file = text_at(plan_json, "$.run.plan", "rule_file");
+        out.sha256 = text_at(plan_json, "$.run.plan", "rule_file_sha256");
+        const json& options = field(run, "$.run", "options");
+        if (options.is_object() && options.contains("regional_targets"))
+            out.regional_targets = text_of(options["regional_targets"], "$.run.options.regional_targets");
+        return out;
+    } catch (const bad_field& e) {
+        return report_error(r.name, e.path, e.en, e.zh);
+    } catch (error& e) {
+        return std::move(e);
     }
 }
 
-std::string render_merged_text(const merged_report& merged, language lang) {
-    const bool zh = lang == language::zh;
-    std::string out = fmt::format("{} [{}]\n", merged.plan_title.in(lang), merged.plan_id);
-    out += zh ? fmt::format("合并 {} 份报告 · 年份 {}\n\n", merged.reports,
-                            merged.years.empty() ? std::string("—")
-                                                 : fmt::format("{}–{}", merged.years.front(), merged.years.back()))
-              : fmt::format("Merged from {} reports · years {}\n\n", merged.reports,
-                            merged.years.empty() ? std::string("—")
-                                                 : fmt::format("{}–{}", merged.years.front(), merged.years.back()));
-
-    std::vector<std::array<std::string, 6>> rows;
-    rows.push_back(zh ? std::array<std::string, 6>{"状态", "目标", "地区", "年份", "实际值", "要求值"}
-                      : std::array<std::string, 6>{"Status", "Target", "Region", "Year", "Actual", "Required"});
-    for (const merged_result& r : merged.results)
-        rows.push_back({std::string(status_label(r.verdict, lang)), r.target, r.region, fmt::to_string(r.year),
-                        with_unit(r.actual), with_unit(r.required)});
-    std::array<std::size_t, 6> width{};
-    for (const auto& row : rows)
-        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], text::display_width(row[c]));
-    for (const auto& row : rows) {
-        std::string line = " ";
-        for (std::size_t c = 0; c < row.size(); ++c)
-            line += " " + (c >= 4 ? text::pad_left(row[c], width[c]) : text::pad_right(row[c], width[c]));
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + "\n";
+result<merged_report> merge_reports(const std::vector<report_text>& reports, const plan& p) {
+    if (reports.empty()) return make_error(error_code::usage, "no reports to merge", "没有要合并的报告");
+    try {
+        diagnostics failed;
+        std::vector<std::string> failed_names;
+        const std::vector<loaded> docs = unbundle(reports, failed, failed_names);
+        if (docs.empty())
+            return make_error(error_code::input_failed,
+                              "no report to merge: every file of the bundles failed", "没有可合并的报告：包中的所有文件均失败",
+                              origin{reports.back().name, 0, 0});
+        observation_set_builder years(p);
+        std::vector<parsed> all;
+        for (const loaded& d : docs) {
+            try {
+                all.push_back(read_report(d.doc, d.name, p, years.first_year(), years.last_year()));
+                verify(all.back(), p);
+            } catch (const bad_field& e) {
+                return report_error(d.name, e.path, e.en, e.zh);
+            }
+        }
+        try {
+            return merge_parsed(all, p, std::move(failed), failed_names);
+        } catch (const bad_field& e) {
+            return report_error(all.front().name, e.path, e.en, e.zh);
+        }
+    } catch (error& e) {
+        return std::move(e);
     }
-
-    const compliance_summary& s = merged.summary;
-    const auto c = s.all.compliance();
-    out += "\n";
-    if (zh) {
-        out += fmt::format("达标率：{}/{} 项目标达标（{}）· 约束性 {} · 预期性 {}", s.all.met, s.all.evaluated,
-                           c ? fmt::format("{:.1f}%", c->value()) : "无可评价目标", tally_text(s.binding, lang),
-                           tally_text(s.expected, lang));
-        if (s.all.no_data > 0) out += fmt::format(" · 无数据 {}", s.all.no_data);
-        if (s.all.not_evaluable > 0) out += fmt::format(" · 无法评价 {}", s.all.not_evaluable);
-        if (merged.require_all) out += "（--require-all：无数据计为未达标）";
-    } else {
-        out += fmt::format("compliance: {}/{} targets met ({}) · binding {} · expected {}", s.all.met, s.all.evaluated,
-                           c ? fmt::format("{:.1f}%", c->value()) : "nothing evaluated", tally_text(s.binding, lang),
-                           tally_text(s.expected, lang));
-        if (s.all.no_data > 0) out += fmt::format(" · no data {}", s.all.no_data);
-        if (s.all.not_evaluable > 0) out += fmt::format(" · not evaluable {}", s.all.not_evaluable);
-        if (merged.require_all) out += " (--require-all: no data counts as not met)";
-    }
-    out += "\n";
-    return out;
 }
 
 }  // namespace plancheck

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "plancheck/report.hpp"
+#include "report/common.hpp"
 #include "report/result_columns.hpp"
 
 namespace plancheck {
@@ -46,7 +47,7 @@ std::string render_csv(const report_context& ctx) {
     out += '\n';
     for (const target_result& r : ctx.ev.results) {
         const target& t = p.targets[r.target_index];
-        if (ctx.only_failed && (counts_as_met(r.verdict) || r.verdict == status::not_evaluable)) continue;
+        if (!detail::listed(ctx, r)) continue;
         const std::vector<std::string> fields{
             t.id,
             p.indicator_of(t).id,
@@ -88,7 +89,7 @@ std::string render_markdown(const report_context& ctx) {
     std::string current;
     for (const target_result& r : ctx.ev.results) {
         const target& t = p.targets[r.target_index];
-        if (ctx.only_failed && (counts_as_met(r.verdict) || r.verdict == status::not_evaluable)) continue;
+        if (!detail::listed(ctx, r)) continue;
         if (t.section != current) {
             current = t.section;
             out += fmt::format("\n## {}\n\n", md_cell(current));
@@ -106,8 +107,9 @@ std::string render_markdown(const report_context& ctx) {
                            grade_label(r.warning, ctx.lang));
     }
     const auto c = ctx.ev.summary.all.compliance();
-    out += fmt::format("\n**{}** {}/{} ({})\n", zh ? "达标率：" : "Compliance:", ctx.ev.summary.all.met,
-                       ctx.ev.summary.all.evaluated, c ? fmt::format("{:.1f}%", c->value()) : "n/a");
+    out += fmt::format("\n**{}** {}/{} ({}) · {}\n", zh ? "达标率：" : "Compliance:", ctx.ev.summary.all.met,
+                       ctx.ev.summary.all.evaluated, c ? fmt::format("{:.1f}%", c->value()) : "n/a",
+                       detail::coverage_text(ctx.ev.summary.all, ctx.lang));
     return out;
 }
 

@@ -80,6 +80,49 @@ std::string region_matrix(const report_context& ctx) {
     return out;
 }
 
+// The targets without a verdict, folded: per status one wrapped list of ids (with the year in a
+// trajectory); with --verbose one line per target with its reason.
+std::string unjudged_list(const report_context& ctx, bool several_years) {
+    const language lang = ctx.lang;
+    const bool zh = lang == language::zh;
+    std::vector<std::pair<status, std::vector<std::string>>> groups;
+    std::string reasons;
+    std::size_t count = 0;
+    for (const target_result& r : ctx.ev.results) {
+        if (is_evaluated(r.verdict)) continue;
+        ++count;
+        const std::string& id = ctx.p.targets[r.target_index].id;
+        const std::string item = several_years ? fmt::format("{} ({})", id, r.year) : id;
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& e) { return e.first == r.verdict; });
+        if (g == groups.end()) g = groups.insert(groups.end(), {r.verdict, {}});
+        g->second.push_back(item);
+        if (ctx.verbose)
+            reasons += fmt::format("  {} {} {}: {}\n", status_symbol(r.verdict), id, r.year, r.reason.in(lang));
+    }
+    if (count == 0) return {};
+    std::string out = zh ? fmt::format("\n未评价的目标（{} 项）：\n", count) : fmt::format("\nNot judged ({}):\n", count);
+    constexpr std::size_t wrap = 96;  // cells
+    for (const auto& [verdict, items] : groups) {
+        std::string line = fmt::format("  {} {} ({}):", status_symbol(verdict), status_label(verdict, lang), items.size());
+        std::size_t width = text::display_width(line);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::string piece = " " + items[i] + (i + 1 < items.size() ? "," : "");
+            const std::size_t w = text::display_width(piece);
+            if (width + w > wrap) {
+                out += line + "\n";
+                line = "     ";
+                width = 5;
+            }
+            line += piece;
+            width += w;
+        }
+        out += line + "\n";
+    }
+    if (ctx.verbose) out += reasons;
+    else out += zh ? "  （原因见 --verbose 或 JSON 报告）\n" : "  (the reasons: --verbose, or the JSON report)\n";
+    return out;
+}
+
 }  // namespace
 
 std::string render_text(const report_context& ctx) {
@@ -114,7 +157,8 @@ std::string render_text(const report_context& ctx) {
     bool any_plan_base = false;
     for (const target_result& r : ev.results) {
         const target& t = p.targets[r.target_index];
-        if (ctx.only_failed && (counts_as_met(r.verdict) || r.verdict == status::not_evaluable)) continue;
+        // Judged targets first; the unjudged are folded into one list at the end.
+        if (!is_evaluated(r.verdict) || !detail::listed(ctx, r)) continue;
         if (sections.empty() || sections.back().first != t.section) sections.push_back({t.section, {}});
         std::string attainment = r.attainment ? format_attainment(*r.attainment) : "—";
         if (r.attainment && r.attainment_is == attainment_meaning::allowance_used)
@@ -132,11 +176,6 @@ std::string render_text(const report_context& ctx) {
                   with_unit(show(p, r, r.gap)),
                   attainment,
                   std::string(grade_label(r.warning, lang))};
-        if (r.verdict == status::no_data || r.verdict == status::not_evaluable) {
-            cells[4] = "—";
-            cells[5] = with_unit(show(p, r, r.target_value));
-            cells[6] = "—";
-        }
         sections.back().second.push_back({std::move(cells), r.verdict});
     }
 
@@ -172,23 +211,16 @@ std::string render_text(const report_context& ctx) {
     // Notes on judged results: a lapse after a deadline, a tolerance that decided, a price basis.
     std::string judged_notes;
     for (const target_result& r : ev.results) {
-        if (!is_evaluated(r.verdict) || r.reason.en.empty()) continue;
-        if (ctx.only_failed && counts_as_met(r.verdict)) continue;
+        if (!is_evaluated(r.verdict) || r.reason.en.empty() || !detail::listed(ctx, r)) continue;
         judged_notes += fmt::format("  {} {} {}: {}\n", status_symbol(r.verdict), p.targets[r.target_index].id, r.year,
                              r.reason.in(lang));
     }
     if (!judged_notes.empty()) out += (zh ? "\n说明：\n" : "\nNotes:\n") + judged_notes;
 
-    // What could not be judged, with the reason, so nothing is passed over silently.
-    std::string unjudged;
-    for (const target_result& r : ev.results) {
-        if (r.verdict != status::no_data && r.verdict != status::not_evaluable) continue;
-        if (ctx.only_failed && r.verdict == status::not_evaluable) continue;
-        unjudged += fmt::format("  {} {} {}: {}\n", status_symbol(r.verdict), p.targets[r.target_index].id, r.year,
-                                r.reason.in(lang));
-    }
-    if (!unjudged.empty()) out += (zh ? "\n未能评价的目标：\n" : "\nNot judged:\n") + unjudged;
-
+    // What could not be judged: one compact list per status (the reasons with --verbose and in
+    // the JSON report), so 73 targets without data do not bury the 9 judged ones. --only-failed
+    // lists failures only; the coverage line still counts the rest.
+    if (!ctx.only_failed) out += unjudged_list(ctx, several_years);
     if (ctx.verbose && !p.unevaluable.empty()) {
         out += zh ? "\n规划中未编码为规则的条目：\n" : "\nPlan statements not encoded as rules:\n";
         for (const unevaluable_target& u : p.unevaluable)
@@ -207,15 +239,15 @@ std::string render_text(const report_context& ctx) {
     out += "\n";
     const auto c = s.all.compliance();
     if (zh) {
-        out += fmt::format("达标率：{}/{} 项目标达标（{}）· 约束性 {} · 预期性 {}", s.all.met, s.all.evaluated,
-                           c ? fmt::format("{:.1f}%", c->value()) : "无可评价目标", tally_text(s.binding, lang),
-                           tally_text(s.expected, lang));
+        out += fmt::format("达标率：{}/{} 项目标达标（{}）· {} · 约束性 {} · 预期性 {}", s.all.met, s.all.evaluated,
+                           c ? fmt::format("{:.1f}%", c->value()) : "无可评价目标", detail::coverage_text(s.all, lang),
+                           tally_text(s.binding, lang), tally_text(s.expected, lang));
         if (s.all.no_data > 0) out += fmt::format(" · 无数据 {}", s.all.no_data);
         if (s.all.not_evaluable > 0) out += fmt::format(" · 无法评价 {}", s.all.not_evaluable);
     } else {
-        out += fmt::format("compliance: {}/{} targets met ({}) · binding {} · expected {}", s.all.met, s.all.evaluated,
-                           c ? fmt::format("{:.1f}%", c->value()) : "nothing evaluated", tally_text(s.binding, lang),
-                           tally_text(s.expected, lang));
+        out += fmt::format("compliance: {}/{} targets met ({}) · {} · binding {} · expected {}", s.all.met,
+                           s.all.evaluated, c ? fmt::format("{:.1f}%", c->value()) : "nothing evaluated",
+                           detail::coverage_text(s.all, lang), tally_text(s.binding, lang), tally_text(s.expected, lang));
         if (s.all.no_data > 0) out += fmt::format(" · no data {}", s.all.no_data);
         if (s.all.not_evaluable > 0) out += fmt::format(" · not evaluable {}", s.all.not_evaluable);
     }
