@@ -91,10 +91,11 @@ TEST_CASE("github: a missed target is an ::error at the CSV cell of its actual v
         // (80.83 − 83.56) ÷ 83.56 = −3.27%; −3.27 − (−7.1) = 3.83 points, 54% of the cut: red.
         // The plan's sentence holds % signs, escaped as %25.
         "::error file=data.csv,line=2,col=22,title=cod-cut not met (2020)::COD emissions cut (内蒙古自治区, 2020): "
-        "actual -3.27%25, required ≤ -7.1%25, gap +3.83%25, grade red%0A"
+        "actual -3.2671%25, required ≤ -7.1%25, gap +3.8329%25, grade red%0A"
         "第二章 第三节 主要目标: 全区化学需氧量排放量控制在77.63万吨以内、氨氮排放量控制在4.37万吨以内、"
         "二氧化硫排放量控制在109.56万吨以内、氮氧化物排放量控制在101.4万吨以内，分别比2015年下降7.1%25、7%25、11%25、11%25。",
-        "::notice title=plancheck nmg-13fyp-energy::compliance 0/2 (0.0%25) · binding 0/2 (0.0%25) · "
+        "::notice title=plancheck nmg-13fyp-energy::compliance 0/2 (0.0%25) · judged 2 of 82 targets (2.4%25) · "
+        "binding 0/2 (0.0%25) · "
         "expected 0/0 (n/a) · no data " +
             std::to_string(s.all.no_data) +
             (s.all.not_evaluable > 0 ? " · not evaluable " + std::to_string(s.all.not_evaluable) : std::string()),

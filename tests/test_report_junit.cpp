@@ -226,7 +226,8 @@ TEST_CASE("junit: a missed target's failure gives the gap, the grade, the plan's
     CHECK_THAT(xpath(zh, "string(//testcase[@name='cod-cap (2020)']/failure)"), Contains("规划：第二章 第三节 主要目标: " + cap->source));
 }
 
-TEST_CASE("junit: an interim year behind the expected path is a failure of type behind", "[junit]") {
+TEST_CASE("junit: a trajectory is judged on its latest year; an earlier year behind is history, not a failure",
+          "[junit]") {
     auto loaded = pc::load_shipped_plan("nmg-13fyp-energy");
     REQUIRE(loaded);
     checked c{std::move(loaded).value(), {}, {}, {}};
@@ -244,13 +245,33 @@ TEST_CASE("junit: an interim year behind the expected path is a failure of type 
     require_valid(xml);
 
     CHECK(xpath(xml, "string(//property[@name='years']/@value)") == "2018,2020");
-    CHECK(count_of(xml, "//testcase[@name='cod-cap (2020)'][not(*)]") == 1);
+    // One testcase per target: 2020, met; 2018 only in its system-out.
+    CHECK(count_of(xml, "//testcase[@name='cod-cap (2018)']") == 0);
+    CHECK(count_of(xml, "//testcase[@name='cod-cap (2020)']/failure") == 0);
+    CHECK(count_of(xml, "//failure[@type='behind']") == 0);
+    const std::string history = xpath(xml, "string(//testcase[@name='cod-cap (2020)']/system-out)");
+    CHECK(history == "earlier years (not judged by this test):\n  2018 behind: actual 82 万吨, required 80.002 万吨\n");
+}
+
+TEST_CASE("junit: an interim latest year behind the expected path is a failure of type behind", "[junit]") {
+    auto loaded = pc::load_shipped_plan("nmg-13fyp-energy");
+    REQUIRE(loaded);
+    checked c{std::move(loaded).value(), {}, {}, {}};
+    pc::observation_reader reader(c.p, {});
+    reader.read(pc::csv::from_string(header + "内蒙古自治区,化学需氧量排放量,2018,82,万吨\n"), "cod.csv");
+    REQUIRE_FALSE(reader.failed());
+    c.data = std::move(reader).finish();
+    pc::evaluation_options opts;
+    opts.every_year = true;
+    c.ev = pc::evaluate(c.p, c.data, opts);
+    const std::string xml = junit(c);
+    require_valid(xml);
     CHECK(xpath(xml, "string(//testcase[@name='cod-cap (2018)']/failure/@type)") == "behind");
     CHECK(xpath(xml, "string(//testcase[@name='cod-cap (2018)']/failure/@message)") ==
-          "gap +2 万吨: actual 82 万吨, required ≤ 80 万吨");
+          "gap +1.998 万吨: actual 82 万吨, required ≤ 80.002 万吨");
     const std::string text = xpath(xml, "string(//testcase[@name='cod-cap (2018)']/failure)");
     CHECK_THAT(text, Contains("status: behind (内蒙古自治区, 2018)"));
-    CHECK_THAT(text, Contains("required: ≤ 80 万吨 (expected path, target 77.63 万吨)"));
+    CHECK_THAT(text, Contains("required: ≤ 80.002 万吨 (expected path, target 77.63 万吨)"));
     CHECK_THAT(text, Contains("time progress: 60%"));
     CHECK_THAT(text, Contains("actual 2018 = 82 万吨 (cod.csv:2:"));
 }

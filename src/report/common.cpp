@@ -31,7 +31,8 @@ std::string with_unit(const std::optional<shown_value>& v, bool sign) {
 
 std::string with_unit_exact(const std::optional<shown_value>& v, bool sign) {
     if (!v) return "—";
-    std::string n = std::isfinite(v->number) ? format_number(v->number, 12) : "—";
+    // Percentages are mostly computed (a change since the base year): four decimals say enough.
+    std::string n = !std::isfinite(v->number) ? "—" : v->unit == "%" ? format_display(v->number, 4) : format_number(v->number, 12);
     if (sign && n != "0" && v->number > 0) n = "+" + n;
     return v->unit == "%" ? n + "%" : fmt::format("{} {}", n, v->unit);
 }

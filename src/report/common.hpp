@@ -17,8 +17,9 @@ namespace plancheck::detail {
 /// A shown value as the reports print it: "77.63 万吨", "-14%", or "—" when absent; with `sign`,
 /// a positive number gets its "+" (a gap).
 [[nodiscard]] std::string with_unit(const std::optional<shown_value>& v, bool sign = false);
-/// The same to 12 significant digits, for CI formats whose messages are compared with the input:
-/// 0.935 stays 0.935 (with_unit's two decimals would show 0.94, a value the data does not hold).
+/// The same to 12 significant digits (percentages to 4 decimals), for CI formats whose messages
+/// are compared with the input: 0.935 stays 0.935 (with_unit's two decimals would show 0.94, a
+/// value the data does not hold).
 [[nodiscard]] std::string with_unit_exact(const std::optional<shown_value>& v, bool sign = false);
 /// The target's comparison as a symbol: ≤ < ≥ >, or ≈ for an approximate (左右) target.
 [[nodiscard]] std::string_view comparison_symbol(const target& t);

@@ -20,6 +20,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <type_traits>
 
 #include "report/json_common.hpp"
 
@@ -122,8 +123,12 @@ struct bounded_dom : nlohmann::detail::json_sax_dom_parser<json> {
     }
     template <class Exception>
     bool parse_error(std::size_t position, const std::string& token, const Exception& ex) {
-        // nlohmann counts the offending token as read: point at its start.
-        error_at = position >= token.size() && !token.empty() ? position - token.size() : (position > 0 ? position - 1 : 0);
+        // nlohmann counts what it read as read: a number out of range is its whole token, a syntax
+        // error its last byte. Point at the start of either.
+        if constexpr (std::is_same_v<Exception, nlohmann::detail::out_of_range>)
+            error_at = position >= token.size() ? position - token.size() : 0;
+        else
+            error_at = position > 0 ? position - 1 : 0;
         error_text = ex.what();
         return false;
     }
@@ -165,6 +170,111 @@ std::size_t depth_position(const std::string& content) {
     return content.size();
 }
 
+// ---- where a JSON path is in the text ----------------------------------------------------------
+
+// A small walker over JSON text that finds the value a path ("$.results[3].status") names, so an
+// error about a field points at its line and column. The text parsed already: it is valid JSON.
+class path_locator {
+public:
+    explicit path_locator(const std::string& text) : t_(text) {}
+
+    // The byte offset of the value at `path`, or of the deepest part of it that exists.
+    std::size_t find(const std::string& path) {
+        i_ = 0;
+        space();
+        std::size_t k = 1;  // after "$"
+        while (k < path.size()) {
+            const std::size_t found = i_;
+            if (path[k] == '.') {
+                std::size_t end = k + 1;
+                while (end < path.size() && path[end] != '.' && path[end] != '[') ++end;
+                if (!member(path.substr(k + 1, end - k - 1))) return found;
+                k = end;
+            } else if (path[k] == '[') {
+                const std::size_t end = path.find(']', k);
+                if (end == std::string::npos) return found;
+                if (!element(std::strtoull(path.c_str() + k + 1, nullptr, 10))) return found;
+                k = end + 1;
+            } else {
+                return found;
+            }
+        }
+        return i_;
+    }
+
+private:
+    const std::string& t_;
+    std::size_t i_ = 0;
+
+    void space() {
+        while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t')) ++i_;
+    }
+    void skip_string() {
+        for (++i_; i_ < t_.size() && t_[i_] != '"'; ++i_)
+            if (t_[i_] == '\\') ++i_;
+        ++i_;
+    }
+    void skip_value() {
+        if (i_ >= t_.size()) return;
+        if (t_[i_] == '"') return skip_string();
+        if (t_[i_] == '{' || t_[i_] == '[') {
+            std::size_t depth = 0;
+            while (i_ < t_.size()) {
+                const char c = t_[i_];
+                if (c == '"') {
+                    skip_string();
+                    continue;
+                }
+                if (c == '{' || c == '[') ++depth;
+                if ((c == '}' || c == ']') && --depth == 0) {
+                    ++i_;
+                    return;
+                }
+                ++i_;
+            }
+            return;
+        }
+        while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != '}' && t_[i_] != ']' && t_[i_] != ' ' && t_[i_] != '\n') ++i_;
+    }
+    // Moves to the value of `key` in the object here; false (staying put) when there is none.
+    bool member(const std::string& key) {
+        const std::size_t start = i_;
+        if (i_ >= t_.size() || t_[i_] != '{') return false;
+        ++i_;
+        while (true) {
+            space();
+            if (i_ >= t_.size() || t_[i_] != '"') break;
+            const std::size_t key_start = i_ + 1;
+            skip_string();
+            const std::string name = t_.substr(key_start, i_ - key_start - 1);
+            space();
+            ++i_;  // ':'
+            space();
+            if (name == key) return true;
+            skip_value();
+            space();
+            if (i_ < t_.size() && t_[i_] == ',') ++i_;
+        }
+        i_ = start;
+        return false;
+    }
+    bool element(std::size_t n) {
+        const std::size_t start = i_;
+        if (i_ >= t_.size() || t_[i_] != '[') return false;
+        ++i_;
+        for (std::size_t k = 0;; ++k) {
+            space();
+            if (i_ >= t_.size() || t_[i_] == ']') break;
+            if (k == n) return true;
+            skip_value();
+            space();
+            if (i_ < t_.size() && t_[i_] == ',') ++i_;
+        }
+        i_ = start;
+        return false;
+    }
+};
+
 result<json> parse_report(const report_text& r) {
     if (r.content.size() > max_report_bytes)
         return report_error(r.name, "$",
@@ -203,7 +313,10 @@ struct report_value {
     std::string path;
 };
 
+struct loaded;
+
 struct parsed {
+    const loaded* from = nullptr;  // the document, for positions
     std::string name;
     std::string version;
     std::string plan_id;
@@ -512,19 +625,49 @@ void verify(const parsed& r, const plan& p) {
     }
 }
 
-// The finding one run gives for a value a later file repeats (the reader's wording).
-error repeat_note(const observation_set& set, const plan& p, const report_value& v, const observation& first,
-                  value_origin here) {
-    const indicator& ind = p.indicators[v.indicator];
+// The finding one run gives for a value given again (the reader's wording): a note when the first
+// is in another file, a warning within one file.
+error repeat_finding(const observation_set& set, const plan& p, const std::string& region, std::size_t indicator_index,
+                     int year, const observation& first, const origin& here) {
+    const indicator& ind = p.indicators[indicator_index];
     const origin first_at = set.resolve(first.where);
     error e = make_error(error_code::duplicate_identical,
-                         fmt::format("{} {} {} is given again with the same value (first at {}); ignored", v.region, ind.id,
-                                     v.year, first_at.to_string()),
-                         fmt::format("{} {} {} 年的数值重复出现且相同（首次见 {}）；已忽略", v.region, ind.name.zh, v.year,
+                         fmt::format("{} {} {} is given again with the same value (first at {}); ignored", region, ind.id,
+                                     year, first_at.to_string()),
+                         fmt::format("{} {} {} 年的数值重复出现且相同（首次见 {}）；已忽略", region, ind.name.zh, year,
                                      first_at.to_string()),
-                         set.resolve(here));
-    e.level = severity::note;
+                         here);
+    e.level = first_at.file != here.file ? severity::note : severity::warning;
     return e;
+}
+
+error repeat_note(const observation_set& set, const plan& p, const report_value& v, const observation& first,
+                  value_origin here) {
+    return repeat_finding(set, p, v.region, v.indicator, v.year, first, set.resolve(here));
+}
+
+// A report's own finding of a repeated value names the first value its run saw; one run over all
+// files saw an earlier one when an earlier report holds it: the finding is made again for that.
+void renew_repeat(error& e, const observation_set& set, const plan& p) {
+    if (e.code != error_code::duplicate_identical) return;
+    const std::string& m = e.message.en;
+    const std::size_t tail = m.find(" is given again with the same value (first at ");
+    if (tail == std::string::npos) return;
+    const std::string head = m.substr(0, tail);  // "REGION INDICATOR YEAR"
+    const std::size_t y = head.rfind(' ');
+    if (y == std::string::npos) return;
+    const std::size_t i = head.rfind(' ', y - 1);
+    if (i == std::string::npos || y == 0) return;
+    const std::string region = head.substr(0, i);
+    const auto indicator_index = p.indicator_index(head.substr(i + 1, y - i - 1));
+    int year = 0;
+    const auto [end, ec] = std::from_chars(head.data() + y + 1, head.data() + head.size(), year);
+    if (!indicator_index || ec != std::errc() || end != head.data() + head.size()) return;
+    const auto region_index = set.region_index(region);
+    if (!region_index) return;
+    const observation* first = set.find(*region_index, *indicator_index, year);
+    if (first == nullptr) return;
+    e = repeat_finding(set, p, region, *indicator_index, year, *first, e.where);
 }
 
 error conflict_error(const observation_set& set, const plan& p, const report_value& v, const observation& first,
@@ -545,7 +688,19 @@ error conflict_error(const observation_set& set, const plan& p, const report_val
 struct loaded {
     std::string name;
     json doc;
+    const report_text* text = nullptr;  // where it came from, for positions
+    std::string prefix;                 // its path in that text: "$" or "$.reports[k]"
 };
+
+// The line and column of a path ("$.run.inputs[2]") of a loaded report.
+origin where_of(const loaded& d, const std::string& path) {
+    if (d.text == nullptr) return origin{d.name, 0, 0};
+    path_locator locate(d.text->content);
+    return position_of(d.text->name, d.text->content, locate.find(d.prefix + path.substr(1)));
+}
+
+// E-REPORT at the line and column of a path of a loaded report.
+error located_error(const loaded& d, const bad_field& e) { return report_error(d.name, e.path, e.en, e.zh, where_of(d, e.path)); }
 
 // Texts into report documents; a bundle gives its reports, and its failed files as findings.
 std::vector<loaded> unbundle(const std::vector<report_text>& reports, diagnostics& failed, std::vector<std::string>& failed_names) {
@@ -568,7 +723,7 @@ std::vector<loaded> unbundle(const std::vector<report_text>& reports, diagnostic
                              inner == "\"plancheck-reports/1\"" ? "a bundle inside a bundle: give its reports to merge directly"
                                                                 : "expected \"plancheck-report/1\"",
                              inner == "\"plancheck-reports/1\"" ? "包内嵌套了另一个包：请直接合并其中的报告" : "应为 \"plancheck-report/1\"");
-                    out.push_back({fmt::format("{}#{}", r.name, k + 1), one});
+                    out.push_back({fmt::format("{}#{}", r.name, k + 1), one, &r, fmt::format("$.reports[{}]", k)});
                 }
                 if (doc->contains("failed")) {
                     const json& bad = array_at(*doc, "$", "failed");
@@ -581,14 +736,14 @@ std::vector<loaded> unbundle(const std::vector<report_text>& reports, diagnostic
                     }
                 }
             } catch (const bad_field& e) {
-                throw report_error(r.name, e.path, e.en, e.zh);
+                throw located_error(loaded{r.name, json(), &r, "$"}, e);
             }
             continue;
         }
         if (schema != "plancheck-report/1")
             throw report_error(r.name, "$.schema", "not \"plancheck-report/1\" (made by `plancheck check --format json`)",
                                "不是 \"plancheck-report/1\"（应由 `plancheck check --format json` 生成）");
-        out.push_back({r.name, std::move(*doc)});
+        out.push_back({r.name, std::move(*doc), &r, "$"});
     }
     return out;
 }
@@ -609,14 +764,14 @@ merged_report merge_parsed(std::vector<parsed>& reports, const plan& p, diagnost
                              fmt::format("位于 $.run.plan：使用规划 {}（规则文件 sha256 {}），而非 {}（sha256 {}）：只能合并同一规划、"
                                          "同一规则文件的报告",
                                          r.plan_id, r.plan_sha256, p.info.id, p.sha256),
-                             origin{r.name, 0, 0});
+                             where_of(*r.from, "$.run.plan.rule_file_sha256"));
         if (r.version != first.version)
             throw make_error(error_code::usage,
                              fmt::format("at $.run.plancheck_version: made by plancheck {}, {} by {}: merge reports of one version",
                                          r.version, first.name, first.version),
                              fmt::format("位于 $.run.plancheck_version：由 plancheck {} 生成，{} 由 {} 生成：请合并同一版本的报告",
                                          r.version, first.name, first.version),
-                             origin{r.name, 0, 0});
+                             where_of(*r.from, "$.run.plancheck_version"));
         for (const std::string_view name : result_options) {
             const std::string key(name);
             const auto a = r.options.find(key);
@@ -630,7 +785,7 @@ merged_report merge_parsed(std::vector<parsed>& reports, const plan& p, diagnost
                                          key, key, av, first.name, key, bv),
                              fmt::format("位于 $.run.options.{}：{} = {}，而 {} 的 {} = {}：各分片须使用相同的选项检查", key,
                                          key, av, first.name, key, bv),
-                             origin{r.name, 0, 0});
+                             where_of(*r.from, "$.run.options." + key));
         }
         for (std::size_t i = 0; i < r.inputs.size(); ++i) {
             const input_summary& in = r.inputs[i];
@@ -643,7 +798,7 @@ merged_report merge_parsed(std::vector<parsed>& reports, const plan& p, diagnost
                                   fmt::format("位于 $.run.inputs[{}]：输入 {} {}（见 {}）：一次运行只读取一个文件一次，每个输入只能"
                                               "出现在一份报告中",
                                               i, in.name, what_zh, other),
-                                  origin{r.name, 0, 0});
+                                  where_of(*r.from, fmt::format("$.run.inputs[{}]", i)));
             };
             if (const auto [it, fresh] = seen_name.emplace(in.name, r.name); !fresh)
                 throw twice(it->second, "is named", "同名");
@@ -710,7 +865,9 @@ merged_report merge_parsed(std::vector<parsed>& reports, const plan& p, diagnost
                 while (next < notes.size() && std::tuple(std::get<0>(notes[next].first), std::get<1>(notes[next].first)) <
                                                   std::tuple(*file, e.where.line))
                     findings.push_back(std::move(notes[next++].second));
-            findings.push_back(e);
+            error renewed = e;
+            renew_repeat(renewed, b.so_far(), p);
+            findings.push_back(std::move(renewed));
         }
         while (next < notes.size()) findings.push_back(std::move(notes[next++].second));
         left_out += r.read_left_out;
@@ -778,13 +935,18 @@ result<report_text> read_report_file(const std::string& path) {
 }
 
 result<report_plan> plan_of_report(const report_text& r) {
+    const std::vector<report_text> one{r};
+    std::vector<loaded> docs;
     try {
         diagnostics failed;
         std::vector<std::string> failed_names;
-        const std::vector<loaded> docs = unbundle({r}, failed, failed_names);
-        if (docs.empty())
-            return report_error(r.name, "$.reports", "a bundle without reports (every file failed?)",
-                                "包中没有报告（所有文件均失败？）");
+        docs = unbundle(one, failed, failed_names);
+    } catch (error& e) {
+        return std::move(e);
+    }
+    if (docs.empty())
+        return report_error(r.name, "$.reports", "a bundle without reports (every file failed?)", "包中没有报告（所有文件均失败？）");
+    try {
         const json& run = field(docs.front().doc, "$", "run");
         const json& plan_json = field(run, "$.run", "plan");
         report_plan out;
@@ -796,9 +958,7 @@ result<report_plan> plan_of_report(const report_text& r) {
             out.regional_targets = text_of(options["regional_targets"], "$.run.options.regional_targets");
         return out;
     } catch (const bad_field& e) {
-        return report_error(r.name, e.path, e.en, e.zh);
-    } catch (error& e) {
-        return std::move(e);
+        return located_error(docs.front(), e);
     }
 }
 
@@ -817,15 +977,16 @@ result<merged_report> merge_reports(const std::vector<report_text>& reports, con
         for (const loaded& d : docs) {
             try {
                 all.push_back(read_report(d.doc, d.name, p, years.first_year(), years.last_year()));
+                all.back().from = &d;
                 verify(all.back(), p);
             } catch (const bad_field& e) {
-                return report_error(d.name, e.path, e.en, e.zh);
+                return located_error(d, e);
             }
         }
         try {
             return merge_parsed(all, p, std::move(failed), failed_names);
         } catch (const bad_field& e) {
-            return report_error(all.front().name, e.path, e.en, e.zh);
+            return located_error(docs.front(), e);
         }
     } catch (error& e) {
         return std::move(e);
