@@ -12,6 +12,7 @@
 
 #include "catch.hpp"
 #include "cli_runner.hpp"
+#include "plancheck/rule_loader.hpp"
 #include "plancheck/text.hpp"
 
 namespace {
@@ -90,7 +91,7 @@ TEST_CASE("plans lists a plan loaded with --targets, in text and JSON", "[cli][p
     CHECK(contains(r.out, "loaded with --targets"));
 
     const json doc = parse_json(run_cli({"plans", "--targets", file, "--format", "json"}).out);
-    REQUIRE(doc["plans"].size() == 3);
+    REQUIRE(doc["plans"].size() == 1 + plancheck::shipped_plan_ids().size());
     CHECK(doc["plans"][0]["id"] == "mini-plan");
     CHECK(doc["plans"][0]["shipped"] == false);
     CHECK(doc["plans"][0]["rule_file"] == file);

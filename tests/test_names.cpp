@@ -283,7 +283,8 @@ TEST_CASE("data of another shipped plan's years gets a hint naming that plan and
     const plancheck_test::temp_dir dir;
     const std::string file = dir.write("old.csv", header + "内蒙古自治区,化学需氧量排放量,2011,91.5,万吨\n"
                                                            "内蒙古自治区,化学需氧量排放量,2014,86.0,万吨\n");
-    const auto r = plancheck_test::run_cli({"--lang", "en", "check", file});
+    // Named: the 13th plan is used, and the hint names the plan of the data's years.
+    const auto r = plancheck_test::run_cli({"--lang", "en", "check", "--plan", "nmg-13fyp-energy", file});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find(file + ":2:17: error[E-YEAR-RANGE]") != std::string::npos);
     CHECK(r.err.find("note[N-PLAN]: the data's years 2011–2014 are those of plan nmg-12fyp-pollutants") !=
@@ -292,6 +293,10 @@ TEST_CASE("data of another shipped plan's years gets a hint naming that plan and
     // With that plan, no hint.
     const auto fits = plancheck_test::run_cli({"--lang", "en", "check", "--plan", "nmg-12fyp-pollutants", file});
     CHECK(fits.err.find("N-PLAN") == std::string::npos);
+    // Not named: check picks that plan by the data's years (test_plans_14fyp.cpp) and says so.
+    const auto picked = plancheck_test::run_cli({"--lang", "en", "check", file});
+    CHECK(picked.err.find("note[N-PLAN-PICKED]: plan nmg-12fyp-pollutants picked by the data's years") !=
+          std::string::npos);
 }
 
 TEST_CASE("plans shows the region's declared spellings", "[names][region][cli]") {

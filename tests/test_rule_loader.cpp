@@ -371,7 +371,8 @@ TEST_CASE("Collect-all mode also records syntax and encoding errors", "[rules][l
 
 TEST_CASE("The shipped plans load with their counts", "[rules][loader][shipped]") {
     const auto ids = plancheck::shipped_plan_ids();
-    REQUIRE(ids == std::vector<std::string>{"nmg-12fyp-pollutants", "nmg-13fyp-energy"});
+    REQUIRE(ids == std::vector<std::string>{"cn-14fyp-energy", "nmg-12fyp-pollutants", "nmg-13fyp-energy",
+                                            "nmg-14fyp-energy", "nmg-14fyp-energy-saving", "ordos-14fyp-energy"});
 
     auto p13 = plancheck::load_shipped_plan("nmg-13fyp-energy");
     REQUIRE(p13.has_value());

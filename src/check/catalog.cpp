@@ -59,3 +59,70 @@ bool plan_catalog::is_loaded_from_file(std::string_view id) const {
 }
 
 }  // namespace plancheck
+
+namespace plancheck {
+
+plan_fit fit_of(const plan& p, const observation_set& data) {
+    plan_fit fit;
+    fit.plan_id = p.info.id;
+    fit.base_year = p.info.base_year;
+    fit.target_year = p.info.target_year;
+    const auto region = data.region_index(p.info.region.zh);
+    if (!region) return fit;
+    for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+        const std::vector<int> years = data.years_of(*region, i);
+        if (!years.empty() && (!fit.latest_year || years.back() > *fit.latest_year)) fit.latest_year = years.back();
+    }
+    if (!fit.latest_year) return fit;
+    for (const target& t : p.targets)
+        if (t.region == p.info.region.zh && data.find(*region, t.indicator_index, *fit.latest_year) != nullptr)
+            ++fit.targets_with_data;
+    return fit;
+}
+
+plan_choice plan_catalog::choose_by_years(const plan& current, const check_outcome& read,
+                                          const check_request& request) {
+    plan_choice choice;
+    choice.fits.push_back(fit_of(current, read.data));
+    choice.latest_year = choice.fits.front().latest_year;
+    bool rows_left = read.input_failed;
+    for (const input_summary& in : read.data.inputs()) rows_left = rows_left || in.ignored > 0 || in.rejected > 0;
+    // The common case costs nothing: data of the plan's period, every row used.
+    if (choice.fits.front().in_period() && !rows_left) return choice;
+    for (const std::string& input : request.inputs)
+        if (input == "-") {
+            choice.stdin_not_reread = true;
+            return choice;
+        }
+    std::vector<const plan*> read_for{&current};
+    for (const std::string& id : shipped_plan_ids()) {
+        if (id == current.info.id) continue;
+        auto other = choose(id);
+        if (!other) continue;  // a shipped plan always loads (tested); nothing to pick if not
+        observation_reader reader(**other, request.read);
+        for (const std::string& input : request.inputs) reader.read_file(input);
+        const observation_set data = std::move(reader).finish();
+        choice.fits.push_back(fit_of(**other, data));
+        read_for.push_back(*other);
+        const auto& latest = choice.fits.back().latest_year;
+        if (latest && (!choice.latest_year || *latest > *choice.latest_year)) choice.latest_year = latest;
+    }
+    std::vector<std::size_t> fitting;
+    for (std::size_t i = 0; i < choice.fits.size(); ++i)
+        if (choice.fits[i].in_period() && choice.fits[i].latest_year == choice.latest_year) fitting.push_back(i);
+    if (fitting.empty() || fitting.front() == 0) return choice;  // nothing fits better than current
+    std::size_t best = fitting.front();
+    for (const std::size_t i : fitting)
+        if (choice.fits[i].targets_with_data > choice.fits[best].targets_with_data) best = i;
+    for (const std::size_t i : fitting)
+        if (i != best && choice.fits[i].targets_with_data == choice.fits[best].targets_with_data) {
+            for (const std::size_t j : fitting)
+                if (choice.fits[j].targets_with_data == choice.fits[best].targets_with_data)
+                    choice.tied.push_back(choice.fits[j].plan_id);
+            return choice;
+        }
+    choice.chosen = read_for[best];
+    return choice;
+}
+
+}  // namespace plancheck

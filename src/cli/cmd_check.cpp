@@ -10,6 +10,7 @@
 
 #include "cli/app.hpp"
 #include "cli/plan_options.hpp"
+#include "plancheck/catalog.hpp"
 #include "plancheck/check.hpp"
 #include "plancheck/regional.hpp"
 #include "plancheck/report.hpp"
@@ -46,6 +47,12 @@ struct check_options {
     std::string explain;
     bool format_given = false;  // --format was on the command line (else -o FILE.xlsx picks xlsx)
 };
+
+// A finding that informs rather than warns.
+error as_note(error e) {
+    e.level = severity::note;
+    return e;
+}
 
 std::string join_files(const std::vector<std::string>& files) {
     std::string out;
@@ -153,37 +160,95 @@ int run_check_command(const context& ctx, const check_options& raw) {
     const plan* p = choose_plan(ctx, *catalog, raw.plan);
     if (p == nullptr) return exit_bad_input;
     std::optional<plan> with_regions;
-    if (!raw.regional_targets.empty()) {
-        auto loaded = with_regional_targets(*p, raw.regional_targets);
-        if (!loaded) {
-            print_diagnostic(ctx, loaded.error());
+    // The plan as this run uses it: its regional targets added, --region and --explain checked
+    // against it. Run again when the plan is picked by the data's years.
+    const auto prepare = [&](const plan* chosen) -> std::optional<int> {
+        p = chosen;
+        with_regions.reset();
+        if (!raw.regional_targets.empty()) {
+            auto loaded = with_regional_targets(*p, raw.regional_targets);
+            if (!loaded) {
+                print_diagnostic(ctx, loaded.error());
+                return exit_bad_input;
+            }
+            with_regions = std::move(loaded->with_regions);
+            p = &*with_regions;
+        }
+        if (!raw.region.empty()) {
+            request.evaluation.region = p->canonical_region(raw.region);
+            const bool any = std::any_of(p->targets.begin(), p->targets.end(),
+                                         [&](const target& t) { return t.region == *request.evaluation.region; });
+            if (!any)
+                return usage_error(ctx, fmt::format("no target of plan {} is about region \"{}\"", p->info.id, raw.region),
+                                   fmt::format("规划 {} 没有关于“{}”的目标", p->info.id, raw.region));
+        }
+        if (!raw.explain.empty() && p->find_target(raw.explain) == nullptr) {
+            std::vector<std::string> ids;
+            for (const target& t : p->targets) ids.push_back(t.id);
+            const auto near = text::nearest(raw.explain, ids);
+            return usage_error(ctx,
+                               fmt::format("--explain: plan {} has no target \"{}\"{}", p->info.id, raw.explain,
+                                           near ? fmt::format(" (did you mean {}?)", *near) : ""),
+                               fmt::format("--explain：规划 {} 没有目标“{}”{}", p->info.id, raw.explain,
+                                           near ? fmt::format("（是否应为 {}？）", *near) : ""));
+        }
+        return std::nullopt;
+    };
+    if (const auto failed = prepare(p)) return *failed;
+
+    // Without --plan and --targets, the plan is the one whose period holds the data's latest
+    // year; the data read for the default plan decides whether the others are read at all.
+    std::optional<check_outcome> read_first;
+    if (raw.plan.plan_id.empty() && raw.plan.rule_files.empty()) {
+        check_outcome first = run_check(*p, request);
+        const plan_choice choice = catalog->choose_by_years(*p, first, request);
+        const plan_fit& current = choice.fits.front();
+        if (!choice.tied.empty()) {
+            print_diagnostic(
+                ctx, make_error(error_code::plan_unknown,
+                                fmt::format("the data's latest year, {}, is in the period of several plans that fit it "
+                                            "equally well: {}; choose one with --plan",
+                                            choice.latest_year.value_or(0), fmt::join(choice.tied, ", ")),
+                                fmt::format("数据最近年份 {} 同时在多个规划的规划期内、且匹配程度相同：{}；请用 --plan 指定一个",
+                                            choice.latest_year.value_or(0), fmt::join(choice.tied, "、"))));
             return exit_bad_input;
         }
-        with_regions = std::move(loaded->with_regions);
-        p = &*with_regions;
-    }
-
-    if (!raw.region.empty()) {
-        request.evaluation.region = p->canonical_region(raw.region);
-        const bool any = std::any_of(p->targets.begin(), p->targets.end(),
-                                     [&](const target& t) { return t.region == *request.evaluation.region; });
-        if (!any)
-            return usage_error(ctx, fmt::format("no target of plan {} is about region \"{}\"", p->info.id, raw.region),
-                               fmt::format("规划 {} 没有关于“{}”的目标", p->info.id, raw.region));
-    }
-    if (!raw.explain.empty() && p->find_target(raw.explain) == nullptr) {
-        std::vector<std::string> ids;
-        for (const target& t : p->targets) ids.push_back(t.id);
-        const auto near = text::nearest(raw.explain, ids);
-        return usage_error(ctx,
-                           fmt::format("--explain: plan {} has no target \"{}\"{}", p->info.id, raw.explain,
-                                       near ? fmt::format(" (did you mean {}?)", *near) : ""),
-                           fmt::format("--explain：规划 {} 没有目标“{}”{}", p->info.id, raw.explain,
-                                       near ? fmt::format("（是否应为 {}？）", *near) : ""));
+        if (choice.chosen != nullptr) {
+            const plan_fit* picked = nullptr;
+            for (const plan_fit& f : choice.fits)
+                if (f.plan_id == choice.chosen->info.id) picked = &f;
+            print_diagnostic(
+                ctx, as_note(make_error(error_code::plan_picked,
+                                fmt::format("plan {} picked by the data's years: the latest year with data, {}, is in "
+                                            "its period {}–{} ({} of its targets have data then); {} covers {}–{}. "
+                                            "Give --plan to choose another",
+                                            picked->plan_id, *choice.latest_year, picked->base_year,
+                                            picked->target_year, picked->targets_with_data, current.plan_id,
+                                            current.base_year, current.target_year),
+                                fmt::format("按数据年份选用规划 {}：数据最近年份 {} 在其规划期 {}–{} 内（该年有数据的目标 {} "
+                                            "项）；{} 的规划期为 {}–{}。可用 --plan 指定其他规划",
+                                            picked->plan_id, *choice.latest_year, picked->base_year,
+                                            picked->target_year, picked->targets_with_data, current.plan_id,
+                                            current.base_year, current.target_year),
+                                origin{})));
+            if (const auto failed = prepare(choice.chosen)) return *failed;
+            if (!raw.per_file) first = run_check(*p, request);
+        } else if (choice.stdin_not_reread) {
+            print_diagnostic(
+                ctx, as_note(make_error(error_code::plan_picked,
+                                fmt::format("standard input cannot be read again to pick the plan by the data's years: "
+                                            "it is checked against {} ({}–{}); give --plan to choose another",
+                                            current.plan_id, current.base_year, current.target_year),
+                                fmt::format("标准输入无法再次读取，不能按数据年份选择规划：按 {}（{}–{}）核查；可用 --plan "
+                                            "指定其他规划",
+                                            current.plan_id, current.base_year, current.target_year),
+                                origin{})));
+        }
+        if (!raw.per_file) read_first = std::move(first);
     }
     // One check, run and rendered; --per-file runs it once per file.
-    const auto check_one = [&](const check_request& req) -> checked {
-        check_outcome outcome = run_check(*p, req);
+    const auto check_one = [&](const check_request& req, std::optional<check_outcome> done_already) -> checked {
+        check_outcome outcome = done_already ? std::move(*done_already) : run_check(*p, req);
         // The library speaks of the years; the flags that choose one are the CLI's words.
         for (error& e : outcome.findings)
             if (e.code == error_code::year_not_judged) {
@@ -264,7 +329,7 @@ int run_check_command(const context& ctx, const check_options& raw) {
 
     checked done;
     if (!raw.per_file) {
-        done = check_one(request);
+        done = check_one(request, std::move(read_first));
     } else {
         // Each file on its own, as `plancheck check FILE` would judge it; the worst exit code wins.
         std::vector<file_report> each;
@@ -272,7 +337,7 @@ int run_check_command(const context& ctx, const check_options& raw) {
             check_request one = request;
             one.inputs = {file};
             one.evaluation.every_year = raw.all_years;
-            checked c = check_one(one);
+            checked c = check_one(one, std::nullopt);
             done.code = std::max(done.code, c.code);
             each.push_back({file == "-" ? "<stdin>" : file, c.code != exit_bad_input, std::move(c.report),
                             std::move(c.input_errors)});
@@ -297,7 +362,7 @@ command add_check_command(CLI::App& root) {
                  "按规划目标评价统计数据文件（CSV；- 或省略表示标准输入）");
     app->add_option("files", raw->files, "Statistics files (CSV, long format: region,indicator,year,value,unit)")
         ->type_name("FILE...");
-    add_plan_options(app, raw->plan);
+    add_plan_options(app, raw->plan, true);
     app->add_option("--year", raw->year, "Evaluate this year (also the year of rows in files without a year column)")
         ->check(CLI::Range(1900, 2199));
     CLI::Option* format =

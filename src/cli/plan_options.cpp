@@ -12,9 +12,12 @@
 
 namespace plancheck::cli {
 
-void add_plan_options(CLI::App* app, plan_selection& selection) {
+void add_plan_options(CLI::App* app, plan_selection& selection, bool by_years) {
     app->add_option("--plan", selection.plan_id,
-                    "Plan id (default: the plan of the first --targets file, else nmg-13fyp-energy; see `plancheck plans`)");
+                    by_years ? "Plan id (default: the plan of the first --targets file, else the plan whose period holds the "
+                               "data's latest year, said on stderr; see `plancheck plans`)"
+                             : "Plan id (default: the plan of the first --targets file, else nmg-13fyp-energy; see "
+                               "`plancheck plans`)");
     // One file per --targets: `check --targets plan.toml data.csv` must not read data.csv as a
     // second rule file.
     app->add_option("--targets", selection.rule_files, "Load a rule file (TOML); may be repeated")

@@ -15,8 +15,9 @@ struct plan_selection {
     std::vector<std::string> rule_files;
 };
 
-/// Adds --plan ID and --targets FILE (repeatable) to a subcommand.
-void add_plan_options(CLI::App* app, plan_selection& selection);
+/// Adds --plan ID and --targets FILE (repeatable) to a subcommand; `by_years` when the command
+/// picks the plan by the data's years without them (check).
+void add_plan_options(CLI::App* app, plan_selection& selection, bool by_years = false);
 
 /// Loads the rule files; prints the error and returns nullopt when one does not load.
 std::optional<plan_catalog> open_catalog(const context& ctx, const plan_selection& selection);
