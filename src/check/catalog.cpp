@@ -101,8 +101,11 @@ plan_choice plan_catalog::choose_by_years(const plan& current, const check_outco
         if (!other) continue;  // a shipped plan always loads (tested); nothing to pick if not
         observation_reader reader(**other, request.read);
         for (const std::string& input : request.inputs) reader.read_file(input);
+        const bool refused = reader.failed();
         const observation_set data = std::move(reader).finish();
         choice.fits.push_back(fit_of(**other, data));
+        // A plan that refuses the data (indicators it does not know, …) does not fit it.
+        if (refused) choice.fits.back().latest_year.reset();
         read_for.push_back(*other);
         const auto& latest = choice.fits.back().latest_year;
         if (latest && (!choice.latest_year || *latest > *choice.latest_year)) choice.latest_year = latest;
