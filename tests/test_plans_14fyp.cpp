@@ -319,7 +319,7 @@ TEST_CASE("A city's own statistics pick the city's plan", "[plans][select][cli]"
                                        "鄂尔多斯市,单位地区生产总值能耗,2020,2.40,吨标准煤/万元\n"
                                        "鄂尔多斯市,单位地区生产总值能耗,2025,1.98,吨标准煤/万元\n");
     const run_result r = run_cli({"--lang", "en", "check", "--format", "json", file});
-    CHECK(contains(r.err, "note[N-PLAN]: plan ordos-14fyp-energy picked by the data's years"));
+    CHECK(contains(r.err, "note[N-PLAN-PICKED]: plan ordos-14fyp-energy picked by the data's years"));
     CHECK(json::parse(r.out)["run"]["plan"]["id"] == "ordos-14fyp-energy");
     CHECK(r.exit_code == 0);  // 1.98 / 2.40 − 1 = −17.5 %, beyond the −16.5 % required
 }
