@@ -295,7 +295,7 @@ TEST_CASE("data of another shipped plan's years gets a hint naming that plan and
     CHECK(fits.err.find("N-PLAN") == std::string::npos);
     // Not named: check picks that plan by the data's years (test_plans_14fyp.cpp) and says so.
     const auto picked = plancheck_test::run_cli({"--lang", "en", "check", file});
-    CHECK(picked.err.find("note[N-PLAN-PICKED]: plan nmg-12fyp-pollutants picked by the data's years") !=
+    CHECK(picked.err.find("note[N-PLAN]: plan nmg-12fyp-pollutants picked by the data's years") !=
           std::string::npos);
 }
 

@@ -2,44 +2,14 @@
 /// The plans available to a run: those shipped in the binary and those loaded from files.
 
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "plancheck/check.hpp"
 #include "plancheck/error.hpp"
 #include "plancheck/plan.hpp"
 
 namespace plancheck {
-
-/// How the values read for a plan sit in its period: what picks a plan by the data's years.
-struct plan_fit {
-    std::string plan_id;               ///< the plan
-    int base_year = 0;                 ///< its base year
-    int target_year = 0;               ///< its target year
-    std::optional<int> latest_year;    ///< latest year with a value for the plan's own region
-    std::size_t targets_with_data = 0;  ///< own-region targets whose indicator has a value then
-
-    /// The latest year is one the plan judges: after its base year, up to its target year.
-    [[nodiscard]] bool in_period() const {
-        return latest_year && *latest_year > base_year && *latest_year <= target_year;
-    }
-};
-
-/// The fit of the values read for `p` (an observation_set read for that plan).
-[[nodiscard]] plan_fit fit_of(const plan& p, const observation_set& data);
-
-/// What plan_catalog::choose_by_years decided.
-struct plan_choice {
-    const plan* chosen = nullptr;      ///< the plan picked; nullptr: keep the one already read for
-    std::vector<plan_fit> fits;        ///< that plan first, then every other shipped plan read
-    std::optional<int> latest_year;    ///< the data's latest year, over every plan read
-    std::vector<std::string> tied;     ///< several plans fit equally well (chosen is nullptr)
-    /// The other plans would have been read, but the data came from standard input, which
-    /// cannot be read again: `chosen` is nullptr.
-    bool stdin_not_reread = false;
-};
 
 /// Shipped plans load on first use; rule files given with --targets load at once.
 class plan_catalog {
@@ -49,17 +19,6 @@ public:
 
     /// The plan with this id; without one, the first loaded file's plan, else the default plan.
     [[nodiscard]] result<const plan*> choose(std::string_view id = {});
-
-    /// The plan for the data's years, when no plan was named (`check` without --plan/--targets).
-    /// `read` is the check already run for `current` (the default plan). When its values reach
-    /// into the plan's period and no row was ignored or refused, `current` stays and nothing is
-    /// read again. Otherwise the inputs are read for every other shipped plan: the data's latest
-    /// year is the latest over all of them, and the plans whose period (after the base year, up
-    /// to the target year) holds it, with values in it, fit. `current` stays when it fits or
-    /// nothing does; one fitting plan is chosen; of several, the one with the most targets that
-    /// have data, and on a tie none (`tied` names them).
-    [[nodiscard]] plan_choice choose_by_years(const plan& current, const check_outcome& read,
-                                              const check_request& request);
 
     /// Ids of every plan available: loaded files first, then shipped ones.
     [[nodiscard]] std::vector<std::string> ids() const;

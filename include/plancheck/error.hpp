@@ -68,7 +68,6 @@ enum class error_code : std::uint16_t {
     rule_reference,        ///< E-RULE-REFERENCE: a reference to an undeclared indicator
     rule_year,             ///< E-RULE-YEAR: a year out of range or out of order
     plan_unknown,          ///< E-PLAN: no loaded plan with that id
-    plan_picked,           ///< N-PLAN-PICKED: check picked the plan by the data's years (a note)
     audit,                 ///< W-AUDIT: a rule-file consistency finding (a warning)
     plausibility,          ///< W-PLAUSIBILITY: a value that is possible but suspicious
     plausibility_refused,  ///< E-PLAUSIBILITY: the same, refused under --strict

@@ -129,7 +129,6 @@ using day = bu::metric::day_base_unit::unit_type;  ///< 日, 天
 // power and electric energy
 using kilowatt = scaled<bu::si::power, 3>;  ///< 千瓦
 using wan_kilowatt = scaled<kilowatt, 4>;  ///< 万千瓦
-using yi_kilowatt = scaled<kilowatt, 8>;  ///< 亿千瓦 (the 14th plans' installed-capacity targets)
 using megawatt = scaled<bu::si::power, 6>;  ///< MW
 using gigawatt = scaled<bu::si::power, 9>;  ///< GW
 using kilowatt_hour = decltype(kilowatt{} * hour{});  ///< 千瓦时, 度

@@ -1,4 +1,5 @@
 #include "plancheck/catalog.hpp"
+#include "plancheck/plan_choice.hpp"
 
 #include <fmt/format.h>
 
@@ -80,8 +81,8 @@ plan_fit fit_of(const plan& p, const observation_set& data) {
     return fit;
 }
 
-plan_choice plan_catalog::choose_by_years(const plan& current, const check_outcome& read,
-                                          const check_request& request) {
+plan_choice choose_by_years(plan_catalog& catalog, const plan& current, const check_outcome& read,
+                            const check_request& request) {
     plan_choice choice;
     choice.fits.push_back(fit_of(current, read.data));
     choice.latest_year = choice.fits.front().latest_year;
@@ -97,7 +98,7 @@ plan_choice plan_catalog::choose_by_years(const plan& current, const check_outco
     std::vector<const plan*> read_for{&current};
     for (const std::string& id : shipped_plan_ids()) {
         if (id == current.info.id) continue;
-        auto other = choose(id);
+        auto other = catalog.choose(id);
         if (!other) continue;  // a shipped plan always loads (tested); nothing to pick if not
         observation_reader reader(**other, request.read);
         for (const std::string& input : request.inputs) reader.read_file(input);

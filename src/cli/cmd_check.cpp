@@ -10,7 +10,7 @@
 
 #include "cli/app.hpp"
 #include "cli/plan_options.hpp"
-#include "plancheck/catalog.hpp"
+#include "plancheck/plan_choice.hpp"
 #include "plancheck/check.hpp"
 #include "plancheck/regional.hpp"
 #include "plancheck/report.hpp"
@@ -201,7 +201,7 @@ int run_check_command(const context& ctx, const check_options& raw) {
     std::optional<check_outcome> read_first;
     if (raw.plan.plan_id.empty() && raw.plan.rule_files.empty()) {
         check_outcome first = run_check(*p, request);
-        const plan_choice choice = catalog->choose_by_years(*p, first, request);
+        const plan_choice choice = choose_by_years(*catalog, *p, first, request);
         const plan_fit& current = choice.fits.front();
         if (!choice.tied.empty()) {
             print_diagnostic(
@@ -218,7 +218,7 @@ int run_check_command(const context& ctx, const check_options& raw) {
             for (const plan_fit& f : choice.fits)
                 if (f.plan_id == choice.chosen->info.id) picked = &f;
             print_diagnostic(
-                ctx, as_note(make_error(error_code::plan_picked,
+                ctx, as_note(make_error(error_code::plan_suggested,
                                 fmt::format("plan {} picked by the data's years: the latest year with data, {}, is in "
                                             "its period {}–{} ({} of its targets have data then); {} covers {}–{}. "
                                             "Give --plan to choose another",
@@ -235,7 +235,7 @@ int run_check_command(const context& ctx, const check_options& raw) {
             if (!raw.per_file) first = run_check(*p, request);
         } else if (choice.stdin_not_reread) {
             print_diagnostic(
-                ctx, as_note(make_error(error_code::plan_picked,
+                ctx, as_note(make_error(error_code::plan_suggested,
                                 fmt::format("standard input cannot be read again to pick the plan by the data's years: "
                                             "it is checked against {} ({}–{}); give --plan to choose another",
                                             current.plan_id, current.base_year, current.target_year),

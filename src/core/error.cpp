@@ -46,7 +46,6 @@ std::string_view to_string(error_code code) {
         case error_code::rule_reference: return "E-RULE-REFERENCE";
         case error_code::rule_year: return "E-RULE-YEAR";
         case error_code::plan_unknown: return "E-PLAN";
-        case error_code::plan_picked: return "N-PLAN-PICKED";
         case error_code::audit: return "W-AUDIT";
         case error_code::plausibility: return "W-PLAUSIBILITY";
         case error_code::plausibility_refused: return "E-PLAUSIBILITY";

@@ -13,6 +13,8 @@ namespace plancheck::detail {
 namespace {
 
 namespace u = units;
+// 亿千瓦, the 14th plans' installed-capacity unit; only spelled here, so units.hpp stays as is.
+using yi_kilowatt = u::scaled<u::kilowatt, 8>;
 
 template <class Unit>
 unit_spelling spell(std::string_view spelling) {
@@ -67,7 +69,7 @@ const std::vector<unit_spelling>& atomic_spellings() {
         // power
         spell<u::kilowatt>("千瓦"), spell<u::kilowatt>("kW"),
         spell<u::wan_kilowatt>("万千瓦"), spell<u::wan_kilowatt>("10k kW"),
-        spell<u::yi_kilowatt>("亿千瓦"), spell<u::yi_kilowatt>("100M kW"),
+        spell<yi_kilowatt>("亿千瓦"), spell<yi_kilowatt>("100M kW"),
         spell<u::megawatt>("兆瓦"), spell<u::megawatt>("MW"),
         spell<u::gigawatt>("吉瓦"), spell<u::gigawatt>("GW"),
         // area
