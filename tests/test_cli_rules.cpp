@@ -273,3 +273,22 @@ TEST_CASE("lint needs exactly one of FILE and --plan", "[cli][lint]") {
     CHECK(missing.exit_code == 2);
     CHECK(contains(missing.err, "E-IO"));
 }
+
+TEST_CASE("convert: a result that is not a finite number is E-NUMBER-RANGE, exit 2, nothing on stdout (issue 17)",
+          "[cli][convert]") {
+    const run_result ok = run_cli({"--lang", "en", "convert", "75.92", "万t", "--to", "吨"});
+    CHECK(ok.exit_code == 0);
+    CHECK(ok.out == "759200 吨\n");
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"convert", "1e305", "亿吨", "--to", "克"},
+                                                  std::vector<std::string>{"convert", "1e300", "亿吨标准煤", "--to", "gce"}}) {
+        std::vector<std::string> full{"--lang", "en"};
+        full.insert(full.end(), args.begin(), args.end());
+        const run_result r = run_cli(full);
+        INFO(r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("error[E-NUMBER-RANGE]") != std::string::npos);
+        CHECK(r.err.find("is not a finite number") != std::string::npos);
+        CHECK(r.err.find("inf") == std::string::npos);
+    }
+}

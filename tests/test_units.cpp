@@ -2,6 +2,7 @@
 // suggestions, the explicit calorific conversion and typed run-time quantities.
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
@@ -308,23 +309,41 @@ TEST_CASE("Unknown spellings are E-UNIT with the nearest known spelling suggeste
         REQUIRE_FALSE(q.has_value());
         CHECK(q.error().message.en == "unknown unit \"千克标准煤/万圆\" (did you mean 千克标准煤/万元?)");
     }
-    SECTION("mass per energy suggests coal per energy") {
-        auto u = parse_unit("克/千瓦时");
+    SECTION("a mass per coal-less kind suggests coal over the same denominator") {
+        auto u = parse_unit("吨/万元");
         REQUIRE_FALSE(u.has_value());
         CHECK(u.error().code == error_code::unit_unknown);
         CHECK(u.error().message.en ==
-              "unknown unit \"克/千瓦时\" (did you mean 克标准煤/千瓦时?); mass per energy is not a kind of "
+              "unknown unit \"吨/万元\" (did you mean 吨标准煤/万元?); mass per currency is not a kind of "
               "quantity plancheck knows");
-        CHECK(u.error().message.zh ==
-              "无法识别的单位“克/千瓦时”（是否应为 克标准煤/千瓦时？）；质量除以电量（能量）不是 plancheck 认识的量");
     }
     SECTION("the suggestion for a quotient written with a full-width slash names the denominator once") {
-        // Regression: the denominator was cut at an ASCII '/', which "克／千瓦时" does not have,
-        // so the whole spelling was appended ("克标准煤/克／千瓦时").
-        auto u = parse_unit("克／千瓦时");
+        // Regression: the denominator was cut at an ASCII '/', which "克／万元" does not have,
+        // so the whole spelling was appended ("克标准煤/克／万元").
+        auto u = parse_unit("吨／万元");
         REQUIRE_FALSE(u.has_value());
         CHECK_THAT(u.error().message.en, Catch::Matchers::StartsWith(
-                                             "unknown unit \"克／千瓦时\" (did you mean 克标准煤/千瓦时?)"));
+                                             "unknown unit \"吨／万元\" (did you mean 吨标准煤/万元?)"));
+    }
+    SECTION("a suggestion never drops or adds a scale word") {
+        // Regression (issue 17): "万t" was answered "did you mean t?", and 75.92 万吨 written as
+        // 75.92 t made COD fall by 99.99 %.
+        for (const auto& [typo, suggested] : std::vector<std::pair<std::string_view, std::string_view>>{
+                 {"万tt", "万吨"}, {"万吨吨", "万吨"}, {"亿吨标准煤X", "亿吨标准煤"}, {"万吨标煤X", "万吨标准煤"}}) {
+            INFO(typo);
+            auto u = parse_unit(typo);
+            REQUIRE_FALSE(u.has_value());
+            CHECK(u.error().message.en ==
+                  "unknown unit \"" + std::string(typo) + "\" (did you mean " + std::string(suggested) + "?)");
+        }
+        // Without a scale word, none is offered: "tt" is near t, never 万t.
+        auto plain = parse_unit("tcee");
+        REQUIRE_FALSE(plain.has_value());
+        CHECK(plain.error().message.en == "unknown unit \"tcee\" (did you mean tce?)");
+        // No spelling with 亿 is near: no suggestion at all rather than one without 亿.
+        auto far = parse_unit("亿xyz");
+        REQUIRE_FALSE(far.has_value());
+        CHECK(far.error().message.en == "unknown unit \"亿xyz\" (`plancheck units` lists the accepted spellings)");
     }
     SECTION("a word far from every spelling gets no suggestion") {
         auto u = parse_unit("xyzzyplugh");
@@ -499,4 +518,59 @@ TEST_CASE("format_number writes significant digits without trailing zeros", "[un
     CHECK(format_number(1.0 / 3.0, 3) == "0.333");
     CHECK(format_number(2.0 / 3.0, 2) == "0.67");
     CHECK(format_number(123456.0, 3) == "1.23e+05");
+}
+
+TEST_CASE("A Chinese scale word composes with a unit symbol (issue 17)", "[units][spellings]") {
+    using Catch::Matchers::WithinRel;
+    const auto factor = [](std::string_view s) {
+        auto u = parse_unit(s);
+        INFO(s);
+        REQUIRE(u.has_value());
+        return std::pair{u->kind(), u->quantity(1.0).canonical_value()};
+    };
+    for (const auto& [spelling, same_as] : std::vector<std::pair<std::string_view, std::string_view>>{
+             {"万t", "万吨"}, {"万ｔ", "万吨"}, {"万 t", "万吨"}, {"亿t", "亿吨"}, {"万tce", "万吨标准煤"},
+             {"万ｔｃｅ", "万吨标准煤"}, {"亿tce", "亿吨标准煤"}, {"万kWh", "万千瓦时"}, {"亿kWh", "亿千瓦时"},
+             {"亿ｋＷｈ", "亿千瓦时"}, {"万kW", "万千瓦"}, {"万m2", "万平方米"}, {"百万t", "Mt"},
+             {"亿CNY", "亿元"}, {"克标煤", "克标准煤"}, {"千克标煤", "千克标准煤"}, {"吨标煤/万元", "吨标准煤/万元"},
+             {"克标煤/千瓦时", "克标准煤/千瓦时"}, {"g/kWh", "gce/kWh"}, {"克/千瓦时", "克标准煤/千瓦时"},
+             {"ｇ／ｋＷｈ", "gce/kWh"}, {"万t/日", "万吨/日"}}) {
+        INFO(spelling << " = " << same_as);
+        const auto [kind, f] = factor(spelling);
+        const auto [kind2, f2] = factor(same_as);
+        CHECK(kind == kind2);
+        CHECK_THAT(f, WithinRel(f2, 1e-12));
+    }
+    SECTION("scale words do not compose with shares, points, durations, indices or each other") {
+        for (const std::string_view s : {"万%", "亿pp", "万d", "万pt", "万万吨", "万10kt", "亿万t", "万"}) {
+            INFO(s);
+            CHECK_FALSE(parse_unit(s).has_value());
+        }
+    }
+}
+
+TEST_CASE("Values are finite after conversion, within the range plancheck computes with", "[units][range]") {
+    CHECK(plancheck::within_range(0));
+    CHECK(plancheck::within_range(-0.0));
+    CHECK(plancheck::within_range(1e100));
+    CHECK(plancheck::within_range(-1e-100));
+    CHECK_FALSE(plancheck::within_range(1e101));
+    CHECK_FALSE(plancheck::within_range(4.9e-324));
+    CHECK_FALSE(plancheck::within_range(std::numeric_limits<double>::infinity()));
+    CHECK_FALSE(plancheck::within_range(std::numeric_limits<double>::quiet_NaN()));
+    const auto wan = parse_unit("万吨");
+    REQUIRE(wan.has_value());
+    const plancheck::error e = plancheck::out_of_range("1e305", *wan, wan->quantity(1e305).canonical_value());
+    CHECK(e.code == error_code::number_range);
+    CHECK(e.message.en ==
+          "1e305 万吨 is infinity 吨: outside the range plancheck computes with (0, or ±1e-100 to ±1e+100 吨), "
+          "where a change or a ratio of it could overflow");
+    SECTION("convert refuses a result that is not finite") {
+        const auto yi = parse_unit("亿吨");
+        const auto g = parse_unit("克");
+        REQUIRE((yi.has_value() && g.has_value()));
+        auto r = plancheck::convert(1e305, *yi, *g);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code == error_code::number_range);
+    }
 }

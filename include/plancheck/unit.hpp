@@ -115,6 +115,18 @@ struct quotient_rule {
 [[nodiscard]] units::quantity_of<quantity_kind::coal> coal_of_energy(
     units::quantity_of<quantity_kind::energy> energy);
 
+/// The sizes a value may have in its kind's canonical unit, besides 0. Within them every
+/// ratio, product, change and growth rate of two values is a finite double; 1e305 万吨
+/// (1e309 t) and a base of 4.9e-324 (whose ratios overflow) are outside.
+inline constexpr double largest_magnitude = 1e100;
+/// The smallest size of a non-zero value in its canonical unit (see largest_magnitude).
+inline constexpr double smallest_magnitude = 1e-100;
+/// True when `canonical` is 0, or finite and of a size within the range above.
+[[nodiscard]] bool within_range(double canonical);
+/// E-NUMBER-RANGE for `value_text` in unit `u` whose canonical value lies outside that range,
+/// naming the canonical value (no origin; the caller adds it).
+[[nodiscard]] error out_of_range(std::string_view value_text, const unit& u, double canonical);
+
 /// Formats a number with up to `significant` significant digits and no trailing zeros.
 [[nodiscard]] std::string format_number(double value, int significant = 12);
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <limits>
 #include <memory>
 
 #include "cli/app.hpp"
@@ -60,7 +62,18 @@ int run_convert(const context& ctx, const convert_options& raw) {
         return usage_error(ctx, "--calorific applies only between coal equivalent and energy",
                            "--calorific 仅用于标准煤与能量之间的换算");
     }
-    if (!ctx.quiet) write_stdout(fmt::format("{} {}\n", format_number(to->value_of(q)), to->spelling()));
+    // 1e305 万吨 is 1e309 t: beyond a double, so no number would be true; say so instead.
+    const double shown = to->value_of(q);
+    if (!std::isfinite(q.canonical_value()) || !std::isfinite(shown)) {
+        print_diagnostic(ctx, make_error(error_code::number_range,
+                                         fmt::format("{} {} in {} is not a finite number (beyond ±{})", raw.value,
+                                                     from->spelling(), to->spelling(),
+                                                     format_number(std::numeric_limits<double>::max(), 3)),
+                                         fmt::format("{} {} 换算为 {} 不是有限数（超出 ±{}）", raw.value, from->spelling(),
+                                                     to->spelling(), format_number(std::numeric_limits<double>::max(), 3))));
+        return exit_bad_input;
+    }
+    if (!ctx.quiet) write_stdout(fmt::format("{} {}\n", format_number(shown), to->spelling()));
     return exit_ok;
 }
 

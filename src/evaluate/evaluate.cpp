@@ -169,6 +169,11 @@ private:
 
     // Sets verdict, gap and grade from the measure and what it had to reach.
     target_result decide(double actual, double required, quantity_kind measure_kind) {
+        // Inputs are range-checked when read, so this holds; should a figure still overflow, it
+        // is not judged at all: an infinite change would "meet" any cut.
+        if (!std::isfinite(actual) || !std::isfinite(required))
+            return not_evaluable("the figure computed for this target is not a finite number",
+                                 "为此目标计算出的数值不是有限数");
         r_.actual = any_quantity::from_canonical(measure_kind, actual);
         r_.required = any_quantity::from_canonical(measure_kind, required);
         r_.gap = any_quantity::from_canonical(measure_kind, actual - required);
@@ -495,7 +500,13 @@ std::optional<units::quantity_of<quantity_kind::share>> tally::coverage() const 
 
 target_result evaluate_target(const plan& p, std::size_t target_index, const std::string& region, int year,
                               const observation_set& data, const evaluation_options& opts) {
-    return judge(p, target_index, region, year, data, opts).run();
+    target_result r = judge(p, target_index, region, year, data, opts).run();
+    // An attainment is a finite figure or none: never inf, NaN, or -9223372036854775808% when printed.
+    if (r.attainment && !std::isfinite(r.attainment->value())) {
+        r.attainment.reset();
+        r.attainment_note = {"the completion rate is not a finite number", "完成率不是有限数"};
+    }
+    return r;
 }
 
 void add_to_summary(compliance_summary& s, const std::string& region, bool binding, status verdict, grade warning,

@@ -61,6 +61,8 @@ std::string format_display(double value, int decimals) {
 std::string format_attainment(const units::quantity_of<quantity_kind::share>& a) {
     // Rounded down, as the plan reports completion ("完成任务的138%"); a tiny epsilon keeps
     // 138.0 computed as 137.99999999 from showing as 137.
+    // Casting inf or NaN to an integer is undefined (it printed -9223372036854775808%).
+    if (!std::isfinite(a.value()) || std::abs(a.value()) > 1e15) return "—";
     return fmt::format("{}%", static_cast<long long>(std::floor(a.value() + 1e-9)));
 }
 

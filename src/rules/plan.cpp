@@ -95,7 +95,10 @@ result<std::pair<any_quantity, unit>> make_threshold(const indicator& ind, targe
                           fmt::format("{} 属于{}（{}），但{}（{}）", value, kind_name(u->kind()).zh, u->spelling(),
                                       whose_zh, kind_name(want).zh));
     }
-    return std::pair{u->quantity(number), *u};
+    // Checked after conversion: 1e305 万吨 is a double, 1e309 t is not.
+    const any_quantity q = u->quantity(number);
+    if (!within_range(q.canonical_value())) return out_of_range(format_number(number), *u, q.canonical_value());
+    return std::pair{q, *u};
 }
 
 std::string_view to_string(derivation::method m) {
@@ -192,6 +195,7 @@ std::vector<std::string> plan::indicator_names() const {
     for (const indicator& i : indicators) {
         names.push_back(i.id);
         for (const std::string& a : i.aliases) names.push_back(a);
+        for (const std::string& a : i.fall_aliases) names.push_back(a);
     }
     return names;
 }

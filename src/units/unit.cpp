@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
+#include <vector>
 
 #include "plancheck/text.hpp"
 #include "units/unit_table.hpp"
@@ -111,8 +114,61 @@ const unit_spelling* find_atomic(std::string_view normalized) {
     return it == map.end() ? nullptr : &detail::atomic_spellings()[it->second];
 }
 
+// Kinds a Chinese scale prefix may compose with: amounts. 万% or 亿天 mean nothing.
+bool takes_scale_prefix(quantity_kind k) {
+    return k != quantity_kind::share && k != quantity_kind::percentage_points && k != quantity_kind::index &&
+           k != quantity_kind::duration;
+}
+
+// A spelling resolved to a kind and factor: one of the table, or a Chinese scale prefix
+// composed with a symbol of it (万t, 万tce, 亿kWh, ＋ full-width forms, folded before).
+struct found_unit {
+    std::string spelling;
+    quantity_kind kind;
+    double to_canonical;
+};
+
+std::optional<found_unit> find_unit(std::string_view normalized) {
+    if (const unit_spelling* atom = find_atomic(normalized))
+        return found_unit{std::string(atom->spelling), atom->kind, atom->to_canonical};
+    for (const auto& p : detail::scale_prefixes()) {
+        if (!normalized.starts_with(p.spelling)) continue;
+        const std::string_view rest = normalized.substr(p.spelling.size());
+        // The symbol carries no scale word of its own (万万吨, 万10kt are not units).
+        if (rest.empty() || (rest.front() >= '0' && rest.front() <= '9') || rest.starts_with("万") ||
+            rest.starts_with("亿") || rest.starts_with("百") || rest.starts_with("千") || rest.starts_with("十"))
+            return std::nullopt;
+        const unit_spelling* atom = find_atomic(rest);
+        if (atom == nullptr || !takes_scale_prefix(atom->kind)) return std::nullopt;
+        return found_unit{std::string(p.spelling) + std::string(atom->spelling), atom->kind,
+                          p.factor * atom->to_canonical};
+    }
+    return std::nullopt;
+}
+
+// The scale words a spelling carries: a suggestion must carry the same, or "万t" → "t?" turns
+// 75.92 万吨 into 75.92 吨.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 2> scale_words{{
+    {"万", "10k"},
+    {"亿", "100m"},
+}};
+
+bool keeps_scale(std::string_view given, std::string_view candidate) {
+    for (const auto& [zh, en] : scale_words) {
+        const bool in_given = given.find(zh) != std::string_view::npos || given.find(en) != std::string_view::npos;
+        const bool in_candidate =
+            candidate.find(zh) != std::string_view::npos || candidate.find(en) != std::string_view::npos;
+        if (in_given != in_candidate) return false;
+    }
+    return true;
+}
+
 error unknown_unit(std::string_view spelling) {
-    auto near = text::nearest(normalize_unit_spelling(spelling), tables().suggestions);
+    const std::string key = normalize_unit_spelling(spelling);
+    std::vector<std::string> same_scale;
+    for (const std::string& s : tables().suggestions)
+        if (keeps_scale(key, s)) same_scale.push_back(s);
+    auto near = text::nearest(key, same_scale);
     if (near) near = tables().shown.at(*near);
     if (near)
         return make_error(error_code::unit_unknown,
@@ -173,15 +229,18 @@ result<unit> parse_unit(std::string_view spelling) {
         return make_error(error_code::unit_unknown,
                           fmt::format("ambiguous unit \"{}\": write t (吨) for tonnes or Mt (百万吨) for megatonnes", given),
                           fmt::format("单位“{}”有歧义：吨请写 t（吨），百万吨请写 Mt（百万吨）", given));
-    if (const unit_spelling* atom = find_atomic(key))
-        return unit(std::string(given), atom->kind, atom->to_canonical);
+    if (const auto atom = find_unit(key)) return unit(std::string(given), atom->kind, atom->to_canonical);
 
     const auto slash = key.find('/');
     if (slash == std::string::npos || key.find('/', slash + 1) != std::string::npos)
         return unknown_unit(given);
-    const unit_spelling* num = find_atomic(std::string_view(key).substr(0, slash));
-    const unit_spelling* den = find_atomic(std::string_view(key).substr(slash + 1));
-    if (num == nullptr || den == nullptr) return unknown_unit(given);
+    auto num = find_unit(std::string_view(key).substr(0, slash));
+    const auto den = find_unit(std::string_view(key).substr(slash + 1));
+    if (!num || !den) return unknown_unit(given);
+    // g/kWh, 克/千瓦时: in energy statistics a mass per kWh is the coal consumption rate of
+    // power supply, grams of standard coal (供电煤耗); the gram of coal equivalent has the
+    // same factor to its canonical unit as the gram to the tonne.
+    if (num->kind == quantity_kind::mass && den->kind == quantity_kind::energy) num->kind = quantity_kind::coal;
     for (const auto& entry : detail::quotient_table()) {
         if (entry.rule.numerator == num->kind && entry.rule.denominator == den->kind)
             return unit(std::string(given), entry.rule.result,
@@ -192,7 +251,7 @@ result<unit> parse_unit(std::string_view spelling) {
     auto err = unknown_unit(given);
     for (const auto& entry : detail::quotient_table()) {
         if (entry.rule.denominator != den->kind) continue;
-        const unit numerator(std::string(num->spelling), num->kind, num->to_canonical);
+        const unit numerator(num->spelling, num->kind, num->to_canonical);
         const std::string better =
             suggest_spelling(numerator, entry.rule.numerator) + "/" + std::string(den->spelling);
         err = make_error(error_code::unit_unknown,
@@ -312,9 +371,34 @@ error dimension_mismatch(std::string_view value_text, const unit& from, const un
                       std::move(where));
 }
 
+bool within_range(double canonical) {
+    const double size = std::abs(canonical);
+    return size == 0 || (size >= smallest_magnitude && size <= largest_magnitude);
+}
+
+error out_of_range(std::string_view value_text, const unit& u, double canonical) {
+    const std::string_view canonical_unit = canonical_spelling(u.kind(), language::zh);
+    const std::string size = std::isfinite(canonical) ? format_number(canonical, 6) : std::string("infinity");
+    const std::string size_zh = std::isfinite(canonical) ? format_number(canonical, 6) : std::string("无穷大");
+    return make_error(error_code::number_range,
+                      fmt::format("{} {} is {} {}: outside the range plancheck computes with (0, or ±{} to ±{} {}), "
+                                  "where a change or a ratio of it could overflow",
+                                  value_text, u.spelling(), size, canonical_unit, format_number(smallest_magnitude),
+                                  format_number(largest_magnitude), canonical_unit),
+                      fmt::format("{} {} 即 {} {}：超出 plancheck 的计算范围（0，或绝对值 {} 至 {} {}），其变化率或比值可能溢出",
+                                  value_text, u.spelling(), size_zh, canonical_unit, format_number(smallest_magnitude),
+                                  format_number(largest_magnitude), canonical_unit));
+}
+
 result<any_quantity> convert(double value, const unit& from, const unit& to) {
     if (from.kind() != to.kind()) return dimension_mismatch(format_number(value), from, to);
-    return from.quantity(value);
+    const any_quantity q = from.quantity(value);
+    if (!std::isfinite(q.canonical_value()) || !std::isfinite(to.value_of(q)))
+        return make_error(error_code::number_range,
+                          fmt::format("{} {} in {} is not a finite number", format_number(value), from.spelling(),
+                                      to.spelling()),
+                          fmt::format("{} {} 换算为 {} 不是有限数", format_number(value), from.spelling(), to.spelling()));
+    return q;
 }
 
 units::quantity_of<quantity_kind::energy> energy_of_coal(units::quantity_of<quantity_kind::coal> coal) {

@@ -33,7 +33,17 @@ quotient_entry quotient() {
     return {{N, D, R}, u::bu::conversion_factor(raw{}, u::canonical_unit<R>{})};
 }
 
+template <int E>
+scale_prefix prefix(std::string_view spelling) {
+    return {spelling, u::bu::conversion_factor(u::scaled<u::tonne, E>{}, u::tonne{})};
+}
+
 }  // namespace
+
+const std::vector<scale_prefix>& scale_prefixes() {
+    static const std::vector<scale_prefix> table{prefix<6>("百万"), prefix<4>("万"), prefix<8>("亿")};
+    return table;
+}
 
 const std::vector<unit_spelling>& atomic_spellings() {
     static const std::vector<unit_spelling> table{
@@ -42,8 +52,8 @@ const std::vector<unit_spelling>& atomic_spellings() {
         spell<u::wan_tce>("万吨标准煤"), spell<u::wan_tce>("万吨标煤"), spell<u::wan_tce>("10k tce"),
         spell<u::million_tce>("百万吨标准煤"), spell<u::million_tce>("Mtce"),
         spell<u::yi_tce>("亿吨标准煤"), spell<u::yi_tce>("亿吨标煤"), spell<u::yi_tce>("100M tce"),
-        spell<u::kgce>("千克标准煤"), spell<u::kgce>("公斤标准煤"), spell<u::kgce>("kgce"),
-        spell<u::gce>("克标准煤"), spell<u::gce>("gce"),
+        spell<u::kgce>("千克标准煤"), spell<u::kgce>("千克标煤"), spell<u::kgce>("公斤标准煤"), spell<u::kgce>("公斤标煤"), spell<u::kgce>("kgce"),
+        spell<u::gce>("克标准煤"), spell<u::gce>("克标煤"), spell<u::gce>("gce"),
         // mass
         spell<u::tonne>("吨"), spell<u::tonne>("t"), spell<u::tonne>("蒸吨"),
         spell<u::wan_tonne>("万吨"), spell<u::wan_tonne>("10k t"),

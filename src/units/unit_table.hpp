@@ -14,6 +14,15 @@ struct quotient_entry {
     double factor;
 };
 
+/// A Chinese scale prefix (万, 亿, 百万) that composes with a unit symbol (万t, 亿kWh), with its
+/// factor from Boost.Units.
+struct scale_prefix {
+    std::string_view spelling;
+    double factor;
+};
+/// Every scale prefix, longest first.
+const std::vector<scale_prefix>& scale_prefixes();
+
 /// Every single-word spelling.
 const std::vector<unit_spelling>& atomic_spellings();
 /// Every quotient of kinds that has a kind of its own.
