@@ -403,3 +403,44 @@ TEST_CASE("the shipped examples are plausible", "[plausibility][shipped]") {
         CHECK(of_level(findings, pc::severity::error).empty());
     }
 }
+
+TEST_CASE("a value tenfold off the plan's base value or the file's other years is a finding naming both (issue 17)",
+          "[plausibility][magnitude]") {
+    const pc::plan p = test_plan();
+    SECTION("75.92 t for 75.92 万吨: 11 006 times below the plan's 2015 value") {
+        std::string rows = complete_2020();
+        const std::string was = ",76,万吨";
+        rows.replace(rows.find(was), was.size(), ",75.92,吨");
+        const auto findings = pc::plausibility_findings(p, read_rows(p, rows), in_2020());
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].code == pc::error_code::plausibility);
+        CHECK(findings[0].level == pc::severity::warning);
+        CHECK(findings[0].where.to_string() == value_cell(rows, 1).to_string());
+        CHECK(findings[0].message.en ==
+              "cod of 内蒙古自治区 in 2020 is 0.007592 万吨, 11006 times below the plan's 2015 value (83.56 万吨): a "
+              "factor of about 10^4: is a 万 missing from the unit?");
+        auto strict = in_2020();
+        strict.strict = true;
+        const auto refused = pc::plausibility_findings(p, read_rows(p, rows), strict);
+        REQUIRE(refused.size() == 1);
+        CHECK(refused[0].code == pc::error_code::plausibility_refused);
+    }
+    SECTION("within tenfold is no finding: a real change, however large") {
+        std::string rows = complete_2020();
+        const std::string was = ",76,万吨";
+        rows.replace(rows.find(was), was.size(), ",9,万吨");
+        CHECK(pc::plausibility_findings(p, read_rows(p, rows), in_2020()).empty());
+    }
+    SECTION("one year of several in another scale, against the median of the file's years") {
+        // energy has no base in the test plan: its years are compared with each other.
+        const std::string rows = complete_2020() + row("energy", 2016, "19500", "万吨标准煤") +
+                                 row("energy", 2017, "2.0", "万吨标准煤") + row("energy", 2018, "20800", "万吨标准煤");
+        auto wide = in_2020();
+        wide.max_yoy_change = 1e9 * pc::units::per_cent;  // only the magnitude finding
+        const auto findings = pc::plausibility_findings(p, read_rows(p, rows), wide);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].where.to_string() == value_cell(rows, 8).to_string());
+        CHECK(findings[0].message.en.find("is 2 万吨标准煤, 10400 times below the median of its years in the file "
+                                          "(20800 万吨标准煤)") != std::string::npos);
+    }
+}

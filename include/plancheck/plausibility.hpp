@@ -8,6 +8,9 @@
 /// - a share (%) below 0 or above 100, unless the plan's own numbers for that indicator exceed
 ///   100 (a completion rate such as 节能任务完成率 113%);
 /// - a negative amount (coal, mass, energy, area, counts, flows, intensities, …);
+/// - a value of an amount more than tenfold above or below the plan's base value of its
+///   indicator (the plan's own region) or the median of the file's years of it (any region,
+///   three years or more): the likely unit slip (万 missing, 亿 read as 万) is named;
 /// - a change from one year to the next beyond max_yoy_change (relative to the earlier value;
 ///   for a share, in percentage points);
 /// - values compared across years (the base year and the evaluated year, or the years of a

@@ -43,6 +43,36 @@ bool may_exceed_hundred(const plan& p, std::size_t indicator_index) {
     return false;
 }
 
+// Kinds whose values a unit slip (万 dropped, 亿 read as 万, kg for t) moves by powers of ten
+// and which do not themselves range over orders of magnitude: counts may fall to a tenth (small
+// boilers eliminated), shares and points have their own checks.
+bool has_stable_magnitude(quantity_kind k) {
+    return k != quantity_kind::share && k != quantity_kind::percentage_points && k != quantity_kind::index &&
+           k != quantity_kind::count && k != quantity_kind::duration;
+}
+
+// Beyond this factor from the plan's base value or the file's other years, a value is taken for
+// a unit slip rather than a change: no statistic of a region moves tenfold within a plan.
+constexpr double magnitude_factor = 10.0;
+
+// The likely slip behind a ratio: the scale word whose power of ten is nearest.
+localized_text likely_slip(double ratio) {
+    const int power = static_cast<int>(std::lround(std::log10(ratio)));
+    const int size = std::abs(power);
+    const std::string_view word = size == 4 ? "万" : size == 8 ? "亿" : size == 3 ? "千 (k)" : size == 6 ? "百万 (M)" : "";
+    const std::string factor = fmt::format("10^{}", size);
+    if (word.empty())
+        return {fmt::format("a factor of about {}: check the unit", factor), fmt::format("相差约 {} 倍：请检查单位", factor)};
+    return {fmt::format("a factor of about {}: is a {} {} the unit?", factor, word,
+                        power < 0 ? "missing from" : "too many in"),
+            fmt::format("相差约 {} 倍：单位是否{}了“{}”？", factor, power < 0 ? "漏写" : "多写", word)};
+}
+
+// A yearly rate of change (growth_of): in %, but no share; a fall is negative.
+bool is_rate_of_change(const indicator& ind) {
+    return ind.derived && ind.derived->how == derivation::method::growth_of;
+}
+
 class checker {
 public:
     checker(const plan& p, const observation_set& data, const plausibility_options& opts)
@@ -84,6 +114,9 @@ private:
     void completeness();
     void values_of(std::uint32_t region, std::size_t indicator_index);
     void comparability();
+    void magnitudes(std::uint32_t region, std::size_t indicator_index);
+    bool magnitude_finding(std::size_t indicator_index, const std::string& region_name, int year,
+                           const observation& o, const any_quantity& reference, const localized_text& what);
 
     const plan& p_;
     const observation_set& data_;
@@ -164,7 +197,7 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
         const int y = years[k];
         const observation& o = *values[k];
         const double v = o.value.canonical_value();
-        if (kind == quantity_kind::share && (v < 0 || (v > 100.0 && !over_hundred_ok))) {
+        if (kind == quantity_kind::share && !is_rate_of_change(ind) && (v < 0 || (v > 100.0 && !over_hundred_ok))) {
             finding(o.where,
                     fmt::format("{} of {} in {} is {}: a share lies between 0% and 100%", ind.id, region_name, y,
                                 shown(indicator_index, o.value)),
@@ -178,6 +211,8 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
                                 shown(indicator_index, o.value), kind_name(kind).zh));
         }
     }
+
+    if (has_stable_magnitude(kind)) magnitudes(region, indicator_index);
 
     // Year-over-year change, between consecutive years only, of levels: a yearly flow that a
     // target sums (capacity retired, energy saved in the year) may swing from year to year.
@@ -217,6 +252,58 @@ void checker::values_of(std::uint32_t region, std::size_t indicator_index) {
                 fmt::format("{}{}从 {} 年的 {}（{}）变为 {} 年的 {}，变动 {:+.1f}%，超过一年 ±{}% 的预期（--max-yoy-change）",
                             region_name, ind.name.zh, years[k - 1], shown(indicator_index, before.value), from,
                             years[k], shown(indicator_index, now.value), change, format_number(bound)));
+    }
+}
+
+// A value more than tenfold above or below what it is compared with: a finding naming both and
+// the likely slip. False when the two are within the factor (or not comparable: zero, signs).
+bool checker::magnitude_finding(std::size_t indicator_index, const std::string& region_name, int year,
+                                const observation& o, const any_quantity& reference, const localized_text& what) {
+    const double v = o.value.canonical_value();
+    const double r = reference.canonical_value();
+    if (v <= 0 || r <= 0) return false;
+    const double ratio = v / r;
+    if (ratio <= magnitude_factor && ratio >= 1.0 / magnitude_factor) return false;
+    const indicator& ind = p_.indicators[indicator_index];
+    const localized_text slip = likely_slip(ratio);
+    const double factor = ratio >= 1 ? ratio : 1.0 / ratio;
+    const std::string times = factor >= 100 ? fmt::format("{:.0f}", factor) : format_number(factor, 3);
+    finding(o.where,
+            fmt::format("{} of {} in {} is {}, {} times {} {} ({}): {}", ind.id, region_name, year,
+                        shown(indicator_index, o.value), times, ratio >= 1 ? "above" : "below", what.en,
+                        shown(indicator_index, reference), slip.en),
+            fmt::format("{}{} 年{}为 {}，{}{}（{}）的 {} {}：{}", region_name, year, ind.name.zh,
+                        shown(indicator_index, o.value), ratio >= 1 ? "是" : "仅为", what.zh,
+                        shown(indicator_index, reference), times, ratio >= 1 ? "倍" : "分之一", slip.zh));
+    return true;
+}
+
+// Unit slips: a value of the plan's own region against the plan's stated base value; a value of
+// any region against the median of the file's other years of the indicator.
+void checker::magnitudes(std::uint32_t region, std::size_t indicator_index) {
+    const indicator& ind = p_.indicators[indicator_index];
+    const std::string& region_name = data_.regions()[region];
+    const bool own_region = region_name == p_.info.region.zh;
+    const plan_value* base = ind.base_for(p_.info.base_year);
+    if (base == nullptr && !ind.bases.empty()) base = &ind.bases.front();
+    std::vector<bool> flagged(years_.size(), false);
+    if (own_region && base != nullptr) {
+        for (std::size_t k = 0; k < years_.size(); ++k)
+            flagged[k] = magnitude_finding(indicator_index, region_name, years_[k], *values_[k], base->value,
+                                           {fmt::format("the plan's {} value", base->year),
+                                            fmt::format("规划所列 {} 年数值", base->year)});
+    }
+    // A yearly flow a target sums may swing; two years cannot say which one slipped. With three
+    // or more, the median of all of them stands for the indicator's size (most years are right).
+    if (yearly_flow_[indicator_index] || years_.size() < 3) return;
+    std::vector<double> all;
+    for (const observation* o : values_) all.push_back(o->value.canonical_value());
+    std::nth_element(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(all.size() / 2), all.end());
+    const any_quantity median = any_quantity::from_canonical(ind.kind(), all[all.size() / 2]);
+    for (std::size_t k = 0; k < years_.size(); ++k) {
+        if (flagged[k]) continue;
+        magnitude_finding(indicator_index, region_name, years_[k], *values_[k], median,
+                          {"the median of its years in the file", "文件中该指标各年的中位数"});
     }
 }
 
