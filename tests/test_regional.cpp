@@ -105,3 +105,48 @@ TEST_CASE("the blank table has a row per league and per annex target", "[regiona
     CHECK(loaded->added == 0);
     CHECK(loaded->unfilled == lines - 1);
 }
+
+TEST_CASE("a cut written without its sign is refused, with the spelling to use (issue 17)", "[regional]") {
+    const pc::plan p = shipped();
+    SECTION("下降15% and -15 and －15 are falls; 增长 and + are rises, said on purpose") {
+        for (const char* value : {"下降15%", "降低15", "-15", "－15", "-15%", "减少 15"}) {
+            INFO(value);
+            const auto loaded = load(p, std::string("包头市,emissions.cod,change_vs_base,") + value + ",%,2015,2020,,,\n");
+            REQUIRE(loaded);
+            const pc::target* t = loaded->with_regions.find_target("cod-cut@包头市");
+            REQUIRE(t != nullptr);
+            CHECK(t->threshold->canonical_value() == Approx(-15.0));
+            CHECK(t->cmp == pc::comparison::less_equal);
+        }
+        for (const char* value : {"+3", "增长3%"}) {
+            INFO(value);
+            const auto loaded = load(p, std::string("包头市,emissions.cod,change_vs_base,") + value + ",%,2015,2020,,,\n");
+            REQUIRE(loaded);
+            CHECK(loaded->with_regions.find_target("cod-cut@包头市")->threshold->canonical_value() == Approx(3.0));
+        }
+    }
+    SECTION("a bare positive number for a cut is E-RULE-FIELD at the value, naming -N and 下降N%") {
+        const auto loaded = load(p, "包头市,emissions.cod,change_vs_base,15,%,2015,2020,,,\n");
+        REQUIRE_FALSE(loaded);
+        CHECK(loaded.error().code == pc::error_code::rule_field);
+        CHECK(loaded.error().where.to_string() == "regional.csv:2:34");
+        CHECK(loaded.error().message.en ==
+              "cod-cut is a cut (下降) in the plan, but \"15\" is a bare positive number, which would be judged as a "
+              "rise of 15%; write -15 or 下降15% for a fall (+15 if a rise is meant)");
+    }
+    SECTION("a direction word with a sign is refused: 下降-15 would read as a rise") {
+        const auto loaded = load(p, "包头市,emissions.cod,change_vs_base,下降-15%,%,2015,2020,,,\n");
+        REQUIRE_FALSE(loaded);
+        CHECK(loaded.error().code == pc::error_code::rule_field);
+    }
+    SECTION("a bare positive number is fine where the plan's target is no cut: an increment cap") {
+        const auto loaded = load(p, "包头市,energy.total_consumption,increment_at_most,300,万吨标准煤,2015,2020,,,\n");
+        REQUIRE(loaded);
+    }
+    SECTION("a value beyond the range plancheck computes with is E-NUMBER-RANGE at the value") {
+        const auto loaded = load(p, "包头市,energy.total_consumption,increment_at_most,1e305,万吨标准煤,2015,2020,,,\n");
+        REQUIRE_FALSE(loaded);
+        CHECK(loaded.error().code == pc::error_code::number_range);
+        CHECK(loaded.error().where.to_string() == "regional.csv:2:48");
+    }
+}

@@ -112,6 +112,9 @@ struct indicator {
     localized_text name;                ///< the plan's own Chinese name, and English
     unit declared_unit = unit::canonical(quantity_kind::share);  ///< fixes the kind; display unit
     std::vector<std::string> aliases;   ///< other names a CSV may use (the Chinese name included)
+    /// Yearbook names of the same rate with the opposite sign, positive for a fall (单位GDP能耗降低率
+    /// 3.2 is a change of −3.2 %): a value under one of them is read negated. Rates (%) only.
+    std::vector<std::string> fall_aliases;
     std::vector<std::pair<std::string, unit>> unit_aliases;  ///< plan spellings such as 克/千瓦时
     std::vector<plan_value> bases;      ///< values the plan states, by year
     std::optional<derivation> derived;  ///< how to compute it from other indicators, if it can be

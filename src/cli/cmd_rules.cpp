@@ -162,6 +162,10 @@ std::string render_target(const plan& p, const target& t, language lang) {
     f.add(zh ? "计量单位" : "unit", fmt::format("{} ({}, {} {})", ind.declared_unit.spelling(), kind_name(ind.kind()).in(lang),
                                                   zh ? "基准单位" : "canonical", canonical_spelling(ind.kind(), lang)));
     if (!ind.aliases.empty()) f.add(zh ? "别名" : "aliases", join(ind.aliases, ", "));
+    if (!ind.fall_aliases.empty())
+        f.add(zh ? "降低率名称" : "fall aliases",
+              fmt::format("{} ({})", join(ind.fall_aliases, ", "),
+                          zh ? "正数表示下降，按相反符号读取：3.2 即 −3.2%" : "positive for a fall, read negated: 3.2 is −3.2%"));
     if (!ind.unit_aliases.empty()) {
         std::vector<std::string> shown;
         for (const auto& [spelling, u] : ind.unit_aliases)
@@ -327,6 +331,7 @@ json indicator_json(const indicator& ind) {
                 {"quantity_kind", kind_id(ind.kind())},
                 {"canonical_unit", unit::canonical(ind.kind()).spelling()},
                 {"aliases", ind.aliases},
+                {"fall_aliases", ind.fall_aliases},
                 {"unit_aliases", std::move(unit_aliases)},
                 {"bases", std::move(bases)},
                 {"note", string_or_null(ind.note)},

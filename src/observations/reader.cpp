@@ -108,7 +108,11 @@ struct wide_column {
     std::uint32_t indicator;
     unit in;
     bool unit_in_header = false;  // "emissions.so2[万吨]" rather than "emissions.so2"
+    bool fall = false;  // named by a fall alias: values read negated
 };
+
+// Marks a name-table entry that is a fall alias (降低率), whose values are read negated.
+constexpr std::uint32_t fall_name_bit = std::uint32_t{1} << 31;
 
 
 // The severity make_error gives a code, known before a message is built: a finding that will
@@ -397,6 +401,10 @@ struct shared_facts {
             for (const std::string& a : p.indicators[i].aliases) indicators.add(a, static_cast<std::uint32_t>(i));
             indicator_names.add(p.indicators[i].id, static_cast<std::uint32_t>(i));
             for (const std::string& a : p.indicators[i].aliases) indicator_names.add(a, static_cast<std::uint32_t>(i));
+            for (const std::string& a : p.indicators[i].fall_aliases) {
+                indicators.add(a, static_cast<std::uint32_t>(i) | fall_name_bit);
+                indicator_names.add(a, static_cast<std::uint32_t>(i) | fall_name_bit);
+            }
         }
         for (const header_name& h : header_names) column_names.add(h.name, static_cast<std::uint32_t>(h.role));
         target_regions.insert(p.info.region.zh);
@@ -428,11 +436,17 @@ public:
     };
 
     // An indicator by its exact spelling, else by its folded one: a near miss or a name the plan
-    // does not use is left to the caller, with what match() found.
-    [[nodiscard]] detail::name_match find_indicator(std::string_view name) {
+    // does not use is left to the caller, with what match() found. `fall` is set when the name
+    // is a fall alias (降低率, positive for a fall).
+    [[nodiscard]] detail::name_match find_indicator(std::string_view name, bool* fall = nullptr) {
+        detail::name_match m;
         if (const std::uint32_t* number = f_.indicators.find(name))
-            return {detail::name_match::how::known, *number, {}};
-        return match_slow(name);
+            m = {detail::name_match::how::known, *number, {}};
+        else
+            m = match_slow(name);
+        if (fall != nullptr) *fall = m.kind == detail::name_match::how::known && (m.number & fall_name_bit) != 0;
+        m.number &= ~fall_name_bit;
+        return m;
     }
 
     // A near miss of an indicator's name (did you mean), or, under strict, a name the plan does
@@ -477,7 +491,7 @@ public:
     template <class Sink>
     outcome store(const csv::record& rec, const columns& col, std::string_view region_text, std::uint32_t indicator_number, int year,
                   std::string_view value_text, std::size_t value_column, const unit& u, std::int16_t price_base,
-                  std::uint16_t vintage, bool unit_assumed, std::uint64_t seq, Sink& sink);
+                  std::uint16_t vintage, bool unit_assumed, std::uint64_t seq, Sink& sink, bool fall = false);
 
     // The row's year and price base (0 when not given); false when refused, the error reported.
     // (A bool and an out-parameter rather than an optional: on the row's path, the optional's
@@ -678,7 +692,8 @@ void row_reader::long_row(const csv::record& rec, const columns& col, std::uint6
         return;
     }
     const std::string_view indicator_text = field(column_role::indicator);
-    const detail::name_match found = find_indicator(indicator_text);
+    bool fall = false;
+    const detail::name_match found = find_indicator(indicator_text, &fall);
     if (found.kind != detail::name_match::how::known) {
         // Far from every name of the plan: a yearbook indicator the plan does not use, ignored
         // and listed once at the end of the input (an error under strict). Near one: a slip.
@@ -729,7 +744,7 @@ void row_reader::long_row(const csv::record& rec, const columns& col, std::uint6
     const std::string_view value_text = field(column_role::value);
     const std::uint16_t vintage = vintage_of(field(column_role::vintage), sink);
     switch (store(rec, col, field(column_role::region), *indicator_number, year, value_text, value_column, *u, price_base,
-                  vintage, unit_text.empty(), seq, sink)) {
+                  vintage, unit_text.empty(), seq, sink, fall)) {
         case outcome::stored:
             ++in.used;
             if (unit_text.empty()) ++in.unit_assumed;
@@ -744,7 +759,7 @@ template <class Sink>
 outcome row_reader::store(const csv::record& rec, const columns& col, std::string_view region_text, std::uint32_t indicator_number,
                           int year, std::string_view value_text, std::size_t value_column, const unit& u,
                           std::int16_t price_base, std::uint16_t vintage, bool unit_assumed, std::uint64_t seq,
-                          Sink& sink) {
+                          Sink& sink, bool fall) {
     const indicator& ind = f_.p.indicators[indicator_number];
     const auto ignore = [&](auto&& en, auto&& zh) {
         report(sink, error_code::row_ignored, seq,
@@ -801,7 +816,17 @@ outcome row_reader::store(const csv::record& rec, const columns& col, std::strin
 
     candidate c;
     c.seq = seq;
-    c.value = u.quantity(parsed ? *parsed : plain.value());
+    // A fall alias states a fall as a positive number: 降低率 3.2 is a change of −3.2 %.
+    const double number = parsed ? *parsed : plain.value();
+    c.value = u.quantity(fall ? -number : number);
+    // Range after conversion: 1e305 万吨 is a double, 1e309 t is not; a base of 4.9e-324
+    // would make every change computed from it infinite.
+    if (!within_range(c.value.canonical_value())) [[unlikely]] {
+        error e = out_of_range(value_text, u, c.value.canonical_value());
+        e.where = rec.origin_of(value_column);
+        report(sink, seq, std::move(e));
+        return outcome::rejected;
+    }
     c.value_text = value_text;
     c.in = &u;
     c.region = region;
@@ -1339,7 +1364,8 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
         input().format = "wide";
         for (const auto& [i, cell] : unmatched) {
             const auto [indicator_text, unit_text] = split_unit_suffix(cell);
-            const detail::name_match found = rows.find_indicator(indicator_text);
+            bool fall = false;
+            const detail::name_match found = rows.find_indicator(indicator_text, &fall);
             if (found.kind != detail::name_match::how::known) {
                 // The same rule as a long file's indicator column; a slip of a column name
                 // (a misspelt "year") is said as such.
@@ -1370,7 +1396,7 @@ void observation_reader::state::read(std::unique_ptr<csv::byte_source> source, c
                 }
                 u = *resolved.u;
             }
-            wide.push_back({i, *indicator_number, u, !unit_text.empty()});
+            wide.push_back({i, *indicator_number, u, !unit_text.empty(), fall});
         }
         if (wide.empty() && !failed)
             report(make_error(error_code::csv_header,
@@ -1662,7 +1688,7 @@ void observation_reader::state::read_wide(csv::reader& reader, csv::record& rec,
                 u = &*resolved.u;
             }
             switch (rows.store(rec, col, field(column_role::region), c.indicator, year, value_text, c.index, *u,
-                               price_base, vintage, unit_text.empty() && !c.unit_in_header, 0, sink)) {
+                               price_base, vintage, unit_text.empty() && !c.unit_in_header, 0, sink, c.fall)) {
                 case outcome::stored: ++stored; break;
                 case outcome::rejected: ++rejected; break;
                 case outcome::ignored:

@@ -331,8 +331,8 @@ void loader::load_plan_table(const toml::table& root, plan& out) {
 }
 
 void loader::load_indicator(const toml::table& t, plan& out) {
-    check_keys(t, {"id", "name", "unit", "aliases", "unit_aliases", "base", "note", "price_base", "ratio", "growth_of",
-                   "saving", "task_completion"},
+    check_keys(t, {"id", "name", "unit", "aliases", "fall_aliases", "unit_aliases", "base", "note", "price_base", "ratio",
+                   "growth_of", "saving", "task_completion"},
                "[[indicator]]");
     indicator ind;
     ind.where = at(&t);
@@ -358,6 +358,20 @@ void loader::load_indicator(const toml::table& t, plan& out) {
     ind.aliases = get_strings(t, "aliases");
     if (!ind.name.zh.empty() && std::find(ind.aliases.begin(), ind.aliases.end(), ind.name.zh) == ind.aliases.end())
         ind.aliases.insert(ind.aliases.begin(), ind.name.zh);
+    ind.fall_aliases = get_strings(t, "fall_aliases");
+    // Read negated, so only a signed rate can have them: a negated amount is no amount.
+    if (!ind.fall_aliases.empty() && ind.kind() != quantity_kind::share && !unitless_.contains(ind.id))
+        fail(error_code::rule_field, at(t.get("fall_aliases")),
+             fmt::format("fall_aliases of {}: only a rate of change (%) can be read with the opposite sign, and {} is "
+                         "measured in {}",
+                         ind.id, ind.id, ind.declared_unit.spelling()),
+             fmt::format("{} 的 fall_aliases：只有变化率（%）可以按相反符号读取，而 {} 以 {} 计量", ind.id, ind.id,
+                         ind.declared_unit.spelling()));
+    for (const std::string& a : ind.fall_aliases)
+        if (std::find(ind.aliases.begin(), ind.aliases.end(), a) != ind.aliases.end() || a == ind.id)
+            fail(error_code::rule_duplicate, at(t.get("fall_aliases")),
+                 fmt::format("\"{}\" is both a name and a fall alias of {}: its sign would be ambiguous", a, ind.id),
+                 fmt::format("“{}”既是 {} 的名称又是其 fall_aliases，符号有歧义", a, ind.id));
     ind.note = get_string(t, "note", label, false).value_or("");
     ind.price_base = static_cast<std::int16_t>(get_year(t, "price_base", label, false).value_or(0));
     read_derivation(t, out.indicators.size());
@@ -423,6 +437,7 @@ void loader::load_indicator(const toml::table& t, plan& out) {
     for (const std::string& name : [&] {
              std::vector<std::string> all{ind.id};
              all.insert(all.end(), ind.aliases.begin(), ind.aliases.end());
+             all.insert(all.end(), ind.fall_aliases.begin(), ind.fall_aliases.end());
              return all;
          }()) {
         if (name.empty()) continue;

@@ -54,6 +54,42 @@ const annex_target* annex_row(const plan& p, std::size_t indicator, target_kind 
     return nullptr;
 }
 
+// A value cell with the direction of a change spelled out: 下降15% / 降低15 is −15; 增长15% is
+// +15; a leading + or − counts as spelled out too. Only a bare number leaves it open.
+struct directed_value {
+    std::string_view number;  // the cell without its direction word
+    bool fall_word = false;   // 下降, 降低, 减少
+    bool rise_word = false;   // 增长, 上升, 提高
+    bool signed_number = false;
+};
+
+directed_value direction_of(std::string_view cell) {
+    directed_value out{cell};
+    for (const std::string_view w : {"下降", "降低", "减少"})
+        if (cell.starts_with(w)) {
+            out.fall_word = true;
+            out.number = text::trim(cell.substr(w.size()));
+        }
+    for (const std::string_view w : {"增长", "上升", "提高"})
+        if (cell.starts_with(w)) {
+            out.rise_word = true;
+            out.number = text::trim(cell.substr(w.size()));
+        }
+    // ASCII, full-width and U+2212 signs.
+    for (const std::string_view sign : {"+", "-", "＋", "－", "\u2212"})
+        if (out.number.starts_with(sign)) out.signed_number = true;
+    return out;
+}
+
+// True when the plan's own target that a regional row instantiates is a cut (a negative change):
+// then a bare positive value is what 下降15% looks like with its word dropped.
+bool is_cut(const plan& p, const annex_target* row) {
+    if (row == nullptr || row->kind != target_kind::change_vs_base) return false;
+    const target* own = p.find_target(row->id);
+    return own != nullptr && own->kind == target_kind::change_vs_base && own->threshold &&
+           own->threshold->canonical_value() < 0;
+}
+
 }  // namespace
 
 result<regional_load> with_regional_targets(const plan& p, const std::string& path) {
@@ -133,16 +169,37 @@ result<regional_load> with_regional_targets(const plan& p, std::unique_ptr<csv::
         if (!kind)
             return fail(error_code::rule_kind, column::kind, fmt::format("unknown target kind \"{}\"", cell(column::kind)),
                         fmt::format("未知的目标类型“{}”", cell(column::kind)));
-        const auto number = parse_decimal(cell(column::value));
+        const directed_value directed = direction_of(cell(column::value));
+        auto number = parse_decimal(directed.number);
         if (!number) {
             error e = std::move(number).error();
             e.where = where(column::value);
             return e;
         }
+        if ((directed.fall_word || directed.rise_word) && directed.signed_number)
+            return fail(error_code::rule_field, column::value,
+                        fmt::format("\"{}\" has both a direction word and a sign; write one of them (下降15% or -15)",
+                                    cell(column::value)),
+                        fmt::format("“{}”既有方向词又有正负号，请只写一种（下降15% 或 -15）", cell(column::value)));
+        if (directed.fall_word) number->value = -number->value;
+        const annex* cut_annex = nullptr;
+        const annex_target* cut_row = annex_row(p, *index, *kind, &cut_annex);
+        if (!directed.fall_word && !directed.rise_word && !directed.signed_number && number->value > 0 &&
+            is_cut(p, cut_row)) {
+            const std::string n = format_number(number->value);
+            return fail(error_code::rule_field, column::value,
+                        fmt::format("{} is a cut (下降) in the plan, but \"{}\" is a bare positive number, which "
+                                    "would be judged as a rise of {}%; write -{} or 下降{}% for a fall (+{} if a rise "
+                                    "is meant)",
+                                    cut_row->id, cell(column::value), n, n, n, n),
+                        fmt::format("规划中 {} 是下降目标，但“{}”是不带符号的正数，会被当作上升 {}% 评价；下降请写 -{} 或 "
+                                    "下降{}%（确为上升请写 +{}）",
+                                    cut_row->id, cell(column::value), n, n, n, n));
+        }
         auto threshold = make_threshold(ind, *kind, number->value, cell(column::unit));
         if (!threshold) {
             error e = std::move(threshold).error();
-            e.where = where(column::unit);
+            e.where = where(e.code == error_code::number_range ? column::value : column::unit);
             return e;
         }
         auto base_year = parse_year(cell(column::base_year));
