@@ -122,6 +122,8 @@ std::string first_line_with(const std::string& err, std::string_view label) {
     return {};
 }
 
+std::string first_error_line(const std::string& err) { return first_line_with(err, "error["); }
+
 }  // namespace
 
 TEST_CASE("every file of the bad-input corpus ends as expected.tsv says", "[bad-inputs][cli]") {

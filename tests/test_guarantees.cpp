@@ -4,7 +4,8 @@
 //   3. every data row is used, ignored (with a note) or rejected: the report's counts add up
 //      to the rows of the file;
 //   4. memory stays bounded on a huge field and on a file of millions of rows;
-//   5. a report written with --output is complete or absent, never half a file.
+//   5. a report written with --output is complete or absent, never half a file;
+//   6. a value moved past its target exits 1 or 2 in every spelling the reader accepts.
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -16,11 +17,15 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <random>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -370,4 +375,246 @@ TEST_CASE("--output is complete or absent, never half a file", "[guarantees][cli
         CHECK(written.find("</testsuites>") != std::string::npos);
         CHECK(temp_files_next_to(xml).empty());
     }
+}
+
+// ---- 6: a value past its target never exits 0 -----------------------------------------------
+//
+// Generated from the example files: for every target judged met (or on track) on a value of the
+// file, that value is moved past what the target requires and written in each spelling the
+// reader accepts: every unit spelling of its kind (from `plancheck units`), the ASCII ones also
+// in full-width forms and after a Chinese scale word (万t, 亿kWh), the number signed, in
+// exponent form, in full-width digits and quoted, the file with CRLF and a BOM. Checked again,
+// the file must exit 1 or 2, never 0. docs/reliability.md, "no slip ends in met".
+
+namespace {
+
+struct unit_choice {
+    std::string spelling;
+    double factor = 1;  // to the kind's canonical unit
+};
+
+struct unit_catalog {
+    std::map<std::string, std::vector<unit_choice>> by_kind;
+    std::map<std::string, std::pair<std::string, double>> of_spelling;  // spelling → kind, factor
+};
+
+// `plancheck units`: "name (kind) — canonical" headers, then "  spelling = factor canonical".
+unit_catalog read_units() {
+    const run_result r = run_cli({"--lang", "en", "units"});
+    REQUIRE(r.exit_code == 0);
+    unit_catalog c;
+    std::istringstream lines(r.out);
+    std::string l;
+    std::string kind;
+    static const std::regex header(R"(^\S.*\(([a-z_]+)\) .*$)");
+    static const std::regex entry(R"(^  (\S.*?) += ([-0-9.e+]+) .*$)");
+    std::smatch m;
+    while (std::getline(lines, l)) {
+        if (std::regex_match(l, m, header)) {
+            kind = m[1];
+        } else if (!kind.empty() && std::regex_match(l, m, entry)) {
+            const std::string spelling = m[1];
+            c.by_kind[kind].push_back({spelling, std::stod(m[2])});
+            c.of_spelling.emplace(spelling, std::pair{kind, std::stod(m[2])});
+        }
+    }
+    REQUIRE(c.by_kind.size() >= 10);
+    return c;
+}
+
+// ASCII letters, digits and signs in their full-width forms (ｔ, ｋＷｈ, ／, ％).
+std::string full_width(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u > 0x20 && u < 0x7F) {
+            const auto cp = static_cast<char32_t>(0xFEE0 + u);
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string number_text(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.12g", v);
+    return buf;
+}
+
+bool is_ascii_symbol(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) &&
+           !(s.front() >= '0' && s.front() <= '9');
+}
+
+// The value the measure must pass to fail: half the required figure again beyond it.
+std::optional<double> failing_measure(const json& r) {
+    if (!r["required"].is_number()) return std::nullopt;
+    const double req = r["required"].get<double>();
+    const std::string cmp = r["comparison"].get<std::string>();
+    const double step = req != 0 ? 0.5 * std::abs(req) : 1.0;
+    if (cmp == "<=" || cmp == "<") return req + step;
+    if (cmp == ">=" || cmp == ">") return req > 0 ? std::optional<double>(req - step) : std::nullopt;
+    return std::nullopt;
+}
+
+struct perturbation {
+    std::string target;
+    int line = 0;       // the value's row in the file
+    double value = 0;   // in `unit`
+    std::string unit;   // as the report shows the input
+};
+
+// The values to move, one per target met on a value of the file itself.
+std::vector<perturbation> perturbations_of(const fs::path& file) {
+    const run_result r = run_cli({"--lang", "en", "check", "--format", "json", file.string()});
+    INFO(file << "\n" << r.err.substr(0, 1000));
+    REQUIRE((r.exit_code == 0 || r.exit_code == 1));
+    const json report = json::parse(r.out);
+    std::vector<perturbation> out;
+    for (const json& res : report["results"]) {
+        const std::string status = res["status"].get<std::string>();
+        if (status != "met" && status != "on track") continue;
+        const std::string kind = res["kind"].get<std::string>();
+        const json* actual = nullptr;
+        const json* base = nullptr;
+        for (const json& in : res["inputs"]) {
+            if (in["role"] == "actual") actual = &in;
+            if (in["role"] == "base") base = &in;
+        }
+        if (actual == nullptr || !(*actual)["origin"].is_string()) continue;
+        const auto m = failing_measure(res);
+        if (!m) continue;
+        const double a = (*actual)["value"].get<double>();
+        perturbation p;
+        p.target = res["target"].get<std::string>();
+        p.unit = (*actual)["unit"].get<std::string>();
+        const std::string origin = (*actual)["origin"].get<std::string>();
+        const auto colon = origin.find(':', file.string().size());
+        p.line = std::stoi(origin.substr(colon + 1));
+        if (kind == "at_most" || kind == "at_least" || kind == "deadline") {
+            // The measure is the value in the target's unit: scale by what the report shows.
+            const double shown = res["actual"].get<double>();
+            if (shown == 0 || a == 0) continue;
+            p.value = *m * (a / shown);
+        } else if (kind == "change_vs_base" && base != nullptr) {
+            p.value = (*base)["value"].get<double>() * (1.0 + *m / 100.0);
+        } else {
+            continue;
+        }
+        if (p.value <= 0 && kind != "change_vs_base") continue;
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::vector<std::string> split_row(const std::string& row) {
+    std::vector<std::string> cells;
+    std::string cell;
+    std::istringstream in(row);
+    while (std::getline(in, cell, ',')) cells.push_back(cell);
+    return cells;
+}
+
+}  // namespace
+
+TEST_CASE("a value moved past its target exits 1 or 2 in every spelling the reader accepts", "[guarantees][cli]") {
+    const unit_catalog units = read_units();
+    std::set<std::string> spellings_used;
+    std::set<std::string> spelling_forms;  // the other forms tried, roughly: unit and first character
+    std::size_t runs = 0;
+    temp_dir dir;
+    for (const char* name : {"nmg-2016-illustrative.csv", "nmg-2018-illustrative.csv", "nmg-2020-illustrative.csv"}) {
+        const fs::path file = source_dir / "examples" / name;
+        std::vector<std::string> rows;
+        {
+            std::istringstream in(read_file(file));
+            std::string l;
+            while (std::getline(in, l)) rows.push_back(l);
+        }
+        const std::vector<perturbation> cases = perturbations_of(file);
+        INFO(name);
+        CHECK(cases.size() >= 5);
+        std::size_t turn = 0;
+        for (const perturbation& p : cases) {
+            const auto known = units.of_spelling.find(p.unit);
+            REQUIRE(known != units.of_spelling.end());
+            const auto& [kind, factor] = known->second;
+            const double canonical = p.value * factor;
+            // (number, unit) spellings of the moved value.
+            std::vector<std::pair<std::string, std::string>> spellings;
+            const auto add = [&](const unit_choice& u) {
+                const double v = canonical / u.factor;
+                spellings.emplace_back(number_text(v), u.spelling);
+                spellings_used.insert(kind + ":" + u.spelling);
+            };
+            // Every unit spelling of the kind the first time the kind is met; after that two of
+            // the other spellings in turn, so that each case stays a few runs.
+            const auto& choices = units.by_kind.at(kind);
+            bool first = true;
+            for (const unit_choice& u : choices) first = first && spellings_used.count(kind + ":" + u.spelling) == 0;
+            if (first)
+                for (const unit_choice& u : choices) add(u);
+            std::vector<std::pair<std::string, std::string>> others;
+            const unit_choice& u = choices[turn % choices.size()];
+            const std::string v = number_text(canonical / u.factor);
+            others.emplace_back(v, u.spelling);
+            if (is_ascii_symbol(u.spelling)) others.emplace_back(v, full_width(u.spelling));
+            others.emplace_back(full_width(number_text(p.value)), p.unit);
+            others.emplace_back("+" + number_text(p.value), p.unit);
+            others.emplace_back("\" " + number_text(p.value) + " \"", p.unit);
+            {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%.10e", p.value);
+                others.emplace_back(buf, p.unit);
+            }
+            if (kind == "share") others.emplace_back(number_text(p.value) + "%", p.unit);
+            // A Chinese scale word before an ASCII symbol of an amount: 万t, 亿ｋＷｈ.
+            for (const unit_choice& s : choices) {
+                if (!is_ascii_symbol(s.spelling) || kind == "share" || kind == "percentage_points" || kind == "index" ||
+                    kind == "duration" || s.spelling.find('/') != std::string::npos || s.factor != choices.front().factor)
+                    continue;
+                others.emplace_back(number_text(canonical / (s.factor * 1e4)), "万" + s.spelling);
+                others.emplace_back(number_text(canonical / (s.factor * 1e8)), "亿" + full_width(s.spelling));
+                break;
+            }
+            // Two forms per case in the 2020 file, one in the interim years' files.
+            const std::size_t forms = std::string_view(name).find("2020") != std::string_view::npos ? 2 : 1;
+            for (std::size_t k = 0; k < forms; ++k) {
+                const auto& chosen = others[(turn + k) % others.size()];
+                spellings.push_back(chosen);
+                spelling_forms.insert(chosen.second + (chosen.first.find_first_not_of("0123456789.-e") == std::string::npos
+                                                           ? ""
+                                                           : " " + chosen.first.substr(0, 1)));
+            }
+            ++turn;
+
+            for (std::size_t k = 0; k < spellings.size(); ++k) {
+                auto cells = split_row(rows[static_cast<std::size_t>(p.line - 1)]);
+                REQUIRE(cells.size() == 5);
+                cells[3] = spellings[k].first;
+                cells[4] = spellings[k].second;
+                std::vector<std::string> changed = rows;
+                changed[static_cast<std::size_t>(p.line - 1)] =
+                    cells[0] + "," + cells[1] + "," + cells[2] + "," + cells[3] + "," + cells[4];
+                // The layouts of the file: LF, and for one spelling in each case CRLF with a BOM.
+                const bool crlf = k == 0;
+                std::string text = crlf ? "\xEF\xBB\xBF" : "";
+                for (const std::string& l : changed) text += l + (crlf ? "\r\n" : "\n");
+                const std::string path = dir.write("moved.csv", text);
+                const run_result r = run_cli({"--lang", "en", "check", path});
+                ++runs;
+                INFO(p.target << ": line " << p.line << " → " << changed[static_cast<std::size_t>(p.line - 1)]
+                              << "\n" << r.err.substr(0, 1500) << r.out.substr(0, 1500));
+                CHECK((r.exit_code == 1 || r.exit_code == 2));
+            }
+        }
+    }
+    // Every spelling of every kind the examples' judged values have was tried.
+    CHECK(spellings_used.size() >= 30);
+    CHECK(spelling_forms.size() >= 10);
+    CHECK(runs >= 100);
 }
