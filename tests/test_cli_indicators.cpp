@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -215,4 +216,24 @@ TEST_CASE("an unknown indicator in check points to `plancheck indicators`", "[cl
     CHECK_FALSE(contains(en.err, "plancheck rules"));
     const run_result zh = run_cli({"check", file, "--lang", "zh"});
     CHECK(contains(zh.err, "（`plancheck indicators` 列出本规划的指标及其别名）"));
+}
+
+TEST_CASE("indicators states the sign convention of the yearbook's 降低率 names (issue 17)", "[cli][indicators]") {
+    const json doc = indicators_json("nmg-13fyp-energy");
+    bool found = false;
+    for (const json& ind : doc["indicators"]) {
+        if (ind["id"] != "energy.intensity_gdp_change") {
+            CHECK(ind["fall_aliases"].empty());  // only rates of change have them
+            continue;
+        }
+        found = true;
+        const auto falls = ind["fall_aliases"].get<std::vector<std::string>>();
+        CHECK(std::find(falls.begin(), falls.end(), "单位GDP能耗降低率") != falls.end());
+        CHECK(std::find(falls.begin(), falls.end(), "单位GDP能耗下降率") != falls.end());
+    }
+    CHECK(found);
+    const run_result text = run_cli({"--lang", "en", "indicators", "energy.intensity_gdp_change"});
+    REQUIRE(text.exit_code == 0);
+    CHECK(text.out.find("fall names") != std::string::npos);
+    CHECK(text.out.find("positive for a fall, read with the opposite sign: 3.2 is −3.2%") != std::string::npos);
 }

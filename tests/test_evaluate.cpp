@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -1518,4 +1519,14 @@ TEST_CASE("A deadline that failed in an earlier year still reports the time prog
                                                    row("yellow_cars", 2018, "90", "%") + row("yellow_cars", 2019, "100", "%")));
     CHECK(r.verdict == status::not_met);
     CHECK_THAT(pct(r.time_progress), WithinRel(100.0, rel));
+}
+
+TEST_CASE("an attainment that is not finite is never printed as a number (issue 17)", "[evaluate][attainment]") {
+    // Casting infinity to an integer printed -9223372036854775808%.
+    using share = plancheck::units::quantity_of<plancheck::quantity_kind::share>;
+    CHECK(pc::format_attainment(share::from_value(std::numeric_limits<double>::infinity())) == "—");
+    CHECK(pc::format_attainment(share::from_value(-std::numeric_limits<double>::infinity())) == "—");
+    CHECK(pc::format_attainment(share::from_value(std::numeric_limits<double>::quiet_NaN())) == "—");
+    CHECK(pc::format_attainment(share::from_value(1e300)) == "—");
+    CHECK(pc::format_attainment(share::from_value(138.0)) == "138%");
 }

@@ -1,6 +1,7 @@
 // The rule-file loader: every refusal with its exact code, line and column; collect-all mode for
 // `plancheck lint`; the shipped plans; and the example of docs/rule-files.md, so it cannot go stale.
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -522,4 +523,32 @@ TEST_CASE("The example of docs/rule-files.md loads", "[rules][loader][docs]") {
     std::size_t blocks = 0;
     for (auto at = doc.find(fence); at != std::string::npos; at = doc.find(fence, at + 1)) ++blocks;
     CHECK(blocks == 1);
+}
+
+TEST_CASE("fall_aliases: names of a rate read with the opposite sign, on rates only (issue 17)", "[rules][loader]") {
+    const std::string rate = "\n[[indicator]]\nid = \"energy.change\"\nname = { zh = \"能耗变化率\", en = \"Change\" }\n"
+                             "unit = \"%\"\nfall_aliases = [\"能耗降低率\", \"能耗下降率\"]\n";
+    SECTION("a rate may have them; they are names of it") {
+        const auto p = loads(valid + rate);
+        REQUIRE(p.indicators.size() == 2);
+        CHECK(p.indicators[1].fall_aliases == std::vector<std::string>{"能耗降低率", "能耗下降率"});
+        const auto names = p.indicator_names();
+        CHECK(std::find(names.begin(), names.end(), "能耗降低率") != names.end());
+    }
+    SECTION("an amount may not: a negated amount is no amount") {
+        const auto e = refusal(with_after(valid, "unit = \"万吨标准煤\"", "fall_aliases = [\"能耗降低量\"]"));
+        CHECK(code_of(e) == "E-RULE-FIELD");
+        CHECK(e.where.line == 13);
+        CHECK(contains(e.message.en, "only a rate of change (%) can be read with the opposite sign"));
+    }
+    SECTION("a name both alias and fall alias is refused: its sign would be ambiguous") {
+        std::string text = valid + rate;
+        text.insert(text.find("fall_aliases"), "aliases = [\"能耗降低率\"]\n");
+        CHECK(code_of(refusal(text)) == "E-RULE-DUPLICATE");
+    }
+    SECTION("a fall alias that names another indicator is refused") {
+        std::string text = valid + rate;
+        text.replace(text.find("\"能耗下降率\""), std::string("\"能耗下降率\"").size(), "\"能源消费总量\"");
+        CHECK(code_of(refusal(text)) == "E-RULE-DUPLICATE");
+    }
 }

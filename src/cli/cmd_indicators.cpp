@@ -89,6 +89,12 @@ std::string render_text(const plan& p, const std::vector<indicator_entry>& entri
         f.emplace_back(zh ? "计量单位" : "unit", fmt::format("{} ({} {})", ind.declared_unit.spelling(),
                                                               zh ? "基准单位" : "canonical", canonical_spelling(ind.kind(), lang)));
         f.emplace_back(zh ? "可用名称" : "names", join(e.names, ", "));
+        // Yearbook names of the rate stated positive for a fall (降低率): the sign convention.
+        if (!ind.fall_aliases.empty())
+            f.emplace_back(zh ? "降低率名称" : "fall names",
+                           fmt::format("{} ({})", join(ind.fall_aliases, ", "),
+                                       zh ? "正数表示下降，按相反符号读取：3.2 即 −3.2%"
+                                          : "positive for a fall, read with the opposite sign: 3.2 is −3.2%"));
         std::vector<std::string> spellings;
         for (const std::string& s : e.unit_spellings)
             if (std::find(e.plan_unit_spellings.begin(), e.plan_unit_spellings.end(), s) == e.plan_unit_spellings.end())
@@ -135,6 +141,7 @@ json render_json(const plan& p, const std::vector<indicator_entry>& entries) {
                             {"name", localized(ind.name)},
                             {"aliases", ind.aliases},
                             {"names", e.names},
+                            {"fall_aliases", ind.fall_aliases},
                             {"quantity_kind", kind_id(ind.kind())},
                             {"kind_name", localized(kind_name(ind.kind()))},
                             {"unit", ind.declared_unit.spelling()},
