@@ -122,7 +122,6 @@ std::string first_line_with(const std::string& err, std::string_view label) {
     return {};
 }
 
-std::string first_error_line(const std::string& err) { return first_line_with(err, "error["); }
 
 }  // namespace
 

@@ -58,7 +58,7 @@ std::string statistics(const style& s) {
                     std::string indicator = spellings[i][0];
                     std::string row_region = region;
                     if (s.findings) {
-                        if (row % 997 == 0) indicator = "能耗总亮";          // unknown indicator (error)
+                        if (row % 997 == 0) indicator = "能源消费总量x";     // a slip of a known name (error)
                         if (row % 1301 == 0) value = "1,234.5";              // thousands separator (error)
                         if (row % 709 == 0) value.clear();                   // no value (note)
                         if (row % 1499 == 0) row_region = "D99";             // no target (note)
