@@ -542,7 +542,9 @@ TEST_CASE("a value moved past its target exits 1 or 2 in every spelling the read
         for (const perturbation& p : cases) {
             const auto known = units.of_spelling.find(p.unit);
             REQUIRE(known != units.of_spelling.end());
-            const auto& [kind, factor] = known->second;
+            // Not a structured binding: clang 14 cannot capture one in the lambda below.
+            const auto& kind = known->second.first;
+            const double factor = known->second.second;
             const double canonical = p.value * factor;
             // (number, unit) spellings of the moved value.
             std::vector<std::pair<std::string, std::string>> spellings;
